@@ -1,0 +1,501 @@
+import { eventSchema } from '../schemas/event';
+import { tracksSchema } from '../schemas/track';
+import { defaultDurations, sessionSchema } from '../schemas/session';
+import { pathSchema } from '../schemas/path';
+import { citySchema, type CityData } from '../schemas/city';
+import { speakerSchema } from '../schemas/speaker';
+import { CatalogError, type Problem } from './errors';
+import { parseWithProblems } from './schema-problems';
+import { closestMatch } from './suggest';
+import {
+	formatUtcOffset,
+	isIanaTimeZone,
+	localDayAndTime,
+	resolveLocalTime,
+	utcOffsetMinutes,
+	zoneAbbreviation,
+} from './time';
+import type {
+	AgendaDay,
+	Catalog,
+	CatalogSource,
+	City,
+	Delivery,
+	Event,
+	LearningPath,
+	Session,
+	SourceFile,
+	Speaker,
+	Track,
+} from './types';
+
+const MINUTE = 60_000;
+
+/**
+ * Validates every content file and builds the one immutable Catalog the site is made from.
+ * Throws a CatalogError listing every problem found, not only the first.
+ */
+export function buildCatalog(source: CatalogSource): Catalog {
+	const problems: Problem[] = [];
+	const event = readEvent(source.event, problems);
+	const tracks = readTracks(source.tracks, problems);
+	const trackById = new Map(tracks.map((track) => [track.id, track]));
+	const speakers = readSpeakers(source.speakers, problems);
+	const speakerById = new Map(speakers.map((speaker) => [speaker.id, speaker]));
+	const sessions = readSessions(source.sessions, trackById, speakerById, problems);
+	const sessionByCode = new Map(sessions.map((session) => [session.code, session]));
+	const paths = readPaths(source.paths, sessionByCode, problems);
+	const pathById = new Map(paths.map((path) => [path.id, path]));
+	const cities = readCities(source.cities, event?.host ?? 'localhost', sessionByCode, pathById, problems);
+	const deliveries = cities.flatMap((city) => city.deliveries).sort(byStartThenPlace);
+	checkSpeakerClashes(deliveries, problems);
+
+	if (problems.length > 0 || !event) {
+		throw new CatalogError(sortProblems(problems));
+	}
+
+	const sessionsByTrack = groupBy(sessions, (session) => [session.track.id]);
+	const sessionsBySpeaker = groupBy(sessions, (session) => session.speakers.map((speaker) => speaker.id));
+	const pathsBySession = groupBy(paths, (path) => path.sessions.map((session) => session.code));
+	const deliveriesBySession = groupBy(deliveries, (delivery) => [delivery.session.code]);
+	const citiesByPath = groupBy(cities, (city) => city.paths.map((path) => path.id));
+	const citiesBySession = groupBy(cities, (city) => unique(city.deliveries.map((delivery) => delivery.session.code)));
+
+	return Object.freeze({
+		event,
+		tracks,
+		sessions,
+		paths,
+		cities,
+		speakers,
+		deliveries: Object.freeze(deliveries),
+		trackById,
+		sessionByCode,
+		pathById,
+		cityById: new Map(cities.map((city) => [city.id, city])),
+		speakerById,
+		deliveryByUid: new Map(deliveries.map((delivery) => [delivery.uid, delivery])),
+		sessionsByTrack,
+		sessionsBySpeaker,
+		pathsBySession,
+		deliveriesBySession,
+		citiesByPath,
+		citiesBySession,
+	});
+}
+
+function readEvent(file: SourceFile, problems: Problem[]): Event | undefined {
+	const data = parseWithProblems(eventSchema, file.data, file.filePath, problems);
+	if (!data) return undefined;
+	return Object.freeze({ ...data, filePath: file.filePath, host: new URL(data.url).host });
+}
+
+function readTracks(file: SourceFile, problems: Problem[]): readonly Track[] {
+	const data = parseWithProblems(tracksSchema, file.data, file.filePath, problems);
+	if (!data) return [];
+	const seen = new Set<string>();
+	const tracks: Track[] = [];
+	data.forEach((track, index) => {
+		if (seen.has(track.id)) {
+			problems.push({ file: file.filePath, field: `[${index}].id`, message: `duplicate track id "${track.id}"; give each track its own id` });
+			return;
+		}
+		seen.add(track.id);
+		tracks.push(Object.freeze({ id: track.id, name: track.name, description: track.description, color: track.color }));
+	});
+	return Object.freeze(tracks);
+}
+
+function readSpeakers(files: readonly SourceFile[], problems: Problem[]): readonly Speaker[] {
+	const speakers: Speaker[] = [];
+	for (const file of files) {
+		const id = idFromFileName(file, problems);
+		const data = parseWithProblems(speakerSchema, file.data, file.filePath, problems);
+		if (!id || !data) continue;
+		speakers.push(Object.freeze({ id, ...data, photo: data.photo, bio: (file.body ?? '').trim(), filePath: file.filePath }));
+	}
+	return Object.freeze(speakers.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id)));
+}
+
+function readSessions(
+	files: readonly SourceFile[],
+	trackById: ReadonlyMap<string, Track>,
+	speakerById: ReadonlyMap<string, Speaker>,
+	problems: Problem[],
+): readonly Session[] {
+	const sessions: Session[] = [];
+	const fileByCode = new Map<string, string>();
+	for (const file of [...files].sort((a, b) => a.filePath.localeCompare(b.filePath))) {
+		const name = baseName(file.filePath);
+		if (!/^[A-Za-z0-9]+$/.test(name)) {
+			problems.push({
+				file: file.filePath,
+				field: '',
+				message: `the file name "${name}" is not a session code; name the file after the code, capital letters and digits only, e.g. SOYS10.mdx`,
+			});
+			continue;
+		}
+		const code = name.toUpperCase();
+		const other = fileByCode.get(code);
+		if (other) {
+			problems.push({
+				file: file.filePath,
+				field: '',
+				message: `duplicate session code ${code}: ${other} has the same code (codes ignore case); rename or delete one of them`,
+			});
+			continue;
+		}
+		fileByCode.set(code, file.filePath);
+		const data = parseWithProblems(sessionSchema, file.data, file.filePath, problems);
+		if (!data) continue;
+		const track = trackById.get(data.track);
+		if (!track) {
+			problems.push({ file: file.filePath, field: 'track', message: unknownId('track', data.track, trackById.keys(), 'content/tracks.yaml') });
+		}
+		const speakers: Speaker[] = [];
+		data.speakers.forEach((speakerId, index) => {
+			const speaker = speakerById.get(speakerId);
+			if (!speaker) {
+				problems.push({
+					file: file.filePath,
+					field: `speakers[${index}]`,
+					message: unknownId('speaker', speakerId, speakerById.keys(), 'content/speakers/'),
+				});
+			} else if (speakers.includes(speaker)) {
+				problems.push({ file: file.filePath, field: `speakers[${index}]`, message: `"${speakerId}" is listed twice; list each speaker once` });
+			} else {
+				speakers.push(speaker);
+			}
+		});
+		if (!track) continue;
+		sessions.push(
+			Object.freeze({
+				code,
+				slug: code.toLowerCase(),
+				title: data.title,
+				type: data.type,
+				duration: data.duration ?? defaultDurations[data.type],
+				track,
+				level: data.level,
+				speakers: Object.freeze(speakers),
+				products: data.products,
+				tags: data.tags,
+				language: data.language,
+				video: data.video,
+				slides: data.slides,
+				abstract: (file.body ?? '').trim(),
+				filePath: file.filePath,
+			}),
+		);
+	}
+	return Object.freeze(sessions.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true })));
+}
+
+function readPaths(
+	files: readonly SourceFile[],
+	sessionByCode: ReadonlyMap<string, Session>,
+	problems: Problem[],
+): readonly LearningPath[] {
+	const paths: LearningPath[] = [];
+	const fileByCode = new Map<string, string>();
+	for (const file of files) {
+		const id = idFromFileName(file, problems);
+		const data = parseWithProblems(pathSchema, file.data, file.filePath, problems);
+		if (!id || !data) continue;
+		const other = fileByCode.get(data.code);
+		if (other) {
+			problems.push({ file: file.filePath, field: 'code', message: `code ${data.code} is already used by ${other}; give each learning path its own code` });
+		}
+		fileByCode.set(data.code, file.filePath);
+		const sessions: Session[] = [];
+		data.sessions.forEach((reference, index) => {
+			const session = sessionByCode.get(reference.toUpperCase());
+			if (!session) {
+				problems.push({ file: file.filePath, field: `sessions[${index}]`, message: unknownSession(reference, sessionByCode) });
+			} else if (sessions.includes(session)) {
+				problems.push({ file: file.filePath, field: `sessions[${index}]`, message: `${session.code} is listed twice; list each session once` });
+			} else {
+				sessions.push(session);
+			}
+		});
+		paths.push(
+			Object.freeze({
+				id,
+				code: data.code,
+				title: data.title,
+				sessions: Object.freeze(sessions),
+				products: data.products,
+				totalMinutes: sessions.reduce((sum, session) => sum + session.duration, 0),
+				description: (file.body ?? '').trim(),
+				filePath: file.filePath,
+			}),
+		);
+	}
+	return Object.freeze(paths.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true })));
+}
+
+function readCities(
+	files: readonly SourceFile[],
+	host: string,
+	sessionByCode: ReadonlyMap<string, Session>,
+	pathById: ReadonlyMap<string, LearningPath>,
+	problems: Problem[],
+): readonly City[] {
+	const cities: City[] = [];
+	for (const file of files) {
+		const id = idFromFileName(file, problems);
+		const data = parseWithProblems(citySchema, file.data, file.filePath, problems);
+		if (!id || !data) continue;
+		const city = readCity(file, id, data, host, sessionByCode, pathById, problems);
+		if (city) cities.push(city);
+	}
+	return Object.freeze(
+		cities.sort((a, b) => a.dates.start.localeCompare(b.dates.start) || a.name.localeCompare(b.name, 'en')),
+	);
+}
+
+function readCity(
+	file: SourceFile,
+	id: string,
+	data: CityData,
+	host: string,
+	sessionByCode: ReadonlyMap<string, Session>,
+	pathById: ReadonlyMap<string, LearningPath>,
+	problems: Problem[],
+): City | undefined {
+	const at = (field: string, message: string) => problems.push({ file: file.filePath, field, message });
+	const validZone = isIanaTimeZone(data.timezone);
+	if (!validZone) {
+		at('timezone', `"${data.timezone}" is not an IANA time zone; write a name like "Europe/Berlin" or "America/New_York" (see the tz database list)`);
+	}
+	if (data.dates.end < data.dates.start) {
+		at('dates.end', `${data.dates.end} is before dates.start ${data.dates.start}; the last day cannot come before the first`);
+	}
+	const rooms = new Set<string>();
+	data.rooms.forEach((room, index) => {
+		if (rooms.has(room)) at(`rooms[${index}]`, `room "${room}" is listed twice; list each room once`);
+		rooms.add(room);
+	});
+	const paths: LearningPath[] = [];
+	data.paths.forEach((pathId, index) => {
+		const path = pathById.get(pathId);
+		if (path) paths.push(path);
+		else at(`paths[${index}]`, unknownId('learning path', pathId, pathById.keys(), 'content/paths/'));
+	});
+
+	// City and its deliveries refer to each other; the object is completed before it is frozen.
+	const city = {
+		id,
+		name: data.name,
+		country: data.country,
+		label: data.label,
+		timezone: data.timezone,
+		dates: Object.freeze({ ...data.dates }),
+		venue: Object.freeze({ ...data.venue }),
+		registration: data.registration,
+		paths: Object.freeze(paths),
+		rooms: Object.freeze([...rooms]),
+		description: (file.body ?? '').trim(),
+		filePath: file.filePath,
+		deliveries: [] as Delivery[],
+		days: [] as AgendaDay[],
+		zoneSummary: '',
+		hasWorkshop: false,
+	};
+	if (!validZone) return undefined;
+
+	data.agenda.forEach((item, index) => {
+		const line = `agenda[${index}]`;
+		const session = sessionByCode.get(item.session.toUpperCase());
+		if (!session) at(`${line}.session`, unknownSession(item.session, sessionByCode));
+		if (!rooms.has(item.room)) at(`${line}.room`, unknownId('room', item.room, rooms, 'the rooms list of this city'));
+		if (item.day < data.dates.start || item.day > data.dates.end) {
+			at(`${line}.day`, `${item.day} is outside the city's dates (${data.dates.start} to ${data.dates.end}); use a day within them or change dates`);
+		}
+		const start = instantOf(data.timezone, item.day, item.start, `${line}.start`, at);
+		const end = item.end === undefined || !start ? undefined : instantOf(data.timezone, item.day, item.end, `${line}.end`, at);
+		if (start && end && end <= start) {
+			at(`${line}.end`, `"${item.end}" is not after start "${item.start}"; the end must come after the start (leave end out to use the session's duration)`);
+			return;
+		}
+		if (!session || !start || (item.end !== undefined && !end)) return;
+		const finish = end ?? new Date(start.getTime() + session.duration * MINUTE);
+		const local = localDayAndTime(data.timezone, start);
+		const offset = utcOffsetMinutes(data.timezone, start);
+		city.deliveries.push({
+			uid: `${session.code}-${id}-${local.day.replaceAll('-', '')}T${local.time.replace(':', '')}@${host}`,
+			session,
+			city: city as City,
+			room: item.room,
+			start,
+			end: finish,
+			day: local.day,
+			startTime: local.time,
+			endTime: localDayAndTime(data.timezone, finish).time,
+			utcOffsetMinutes: offset,
+			zoneLabel: zoneAbbreviation(data.timezone, start) ?? formatUtcOffset(offset),
+			agendaIndex: index,
+		});
+	});
+
+	city.deliveries.sort(byStartThenPlace);
+	checkRoomOverlaps(file.filePath, city.deliveries, problems);
+	checkPathsComplete(file.filePath, data.paths, paths, city.deliveries, problems);
+	city.deliveries.forEach((delivery) => Object.freeze(delivery));
+	city.days = groupDays(city.deliveries);
+	city.zoneSummary = zoneSummary(data.timezone, city.deliveries, data.dates.start);
+	city.hasWorkshop = city.deliveries.some((delivery) => delivery.session.type === 'workshop');
+	Object.freeze(city.deliveries);
+	return Object.freeze(city);
+}
+
+function instantOf(
+	timeZone: string,
+	day: string,
+	time: string,
+	field: string,
+	at: (field: string, message: string) => void,
+): Date | undefined {
+	const resolution = resolveLocalTime(timeZone, day, time);
+	if (resolution.kind === 'instant') return resolution.instant;
+	if (resolution.kind === 'gap') {
+		at(field, `"${time}" on ${day} does not exist in ${timeZone}: the clocks skip that hour when daylight saving time starts; choose another time`);
+	} else {
+		at(field, `"${time}" on ${day} happens twice in ${timeZone}: the clocks go back that night, so the time is ambiguous; choose another time`);
+	}
+	return undefined;
+}
+
+function checkRoomOverlaps(file: string, deliveries: readonly Delivery[], problems: Problem[]): void {
+	const lastInRoom = new Map<string, Delivery>();
+	for (const delivery of deliveries) {
+		const previous = lastInRoom.get(delivery.room);
+		if (previous && delivery.start < previous.end) {
+			problems.push({
+				file,
+				field: `agenda[${delivery.agendaIndex}].start`,
+				message: `${delivery.session.code} at ${delivery.day} ${delivery.startTime} overlaps ${previous.session.code} (agenda[${previous.agendaIndex}], ${previous.startTime}–${previous.endTime}) in room "${delivery.room}"; move one of them to another time or room`,
+			});
+		}
+		if (!previous || delivery.end > previous.end) lastInRoom.set(delivery.room, delivery);
+	}
+}
+
+function checkPathsComplete(
+	file: string,
+	pathIds: readonly string[],
+	paths: readonly LearningPath[],
+	deliveries: readonly Delivery[],
+	problems: Problem[],
+): void {
+	const delivered = new Set(deliveries.map((delivery) => delivery.session.code));
+	for (const path of paths) {
+		const missing = path.sessions.filter((session) => !delivered.has(session.code)).map((session) => session.code);
+		if (missing.length === 0) continue;
+		problems.push({
+			file,
+			field: `paths[${pathIds.indexOf(path.id)}]`,
+			message: `offers learning path "${path.id}" but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not on the agenda; add ${missing.length === 1 ? 'it' : 'them'} to the agenda or remove "${path.id}" from paths`,
+		});
+	}
+}
+
+function checkSpeakerClashes(deliveries: readonly Delivery[], problems: Problem[]): void {
+	const lastBySpeaker = new Map<string, Delivery>();
+	for (const delivery of deliveries) {
+		for (const speaker of delivery.session.speakers) {
+			const previous = lastBySpeaker.get(speaker.id);
+			if (previous && delivery.start < previous.end) {
+				const where = previous.city === delivery.city ? `room "${previous.room}"` : `${previous.city.name} (${previous.city.filePath})`;
+				problems.push({
+					file: delivery.city.filePath,
+					field: `agenda[${delivery.agendaIndex}].start`,
+					message: `speaker "${speaker.id}" would be in two places at once: ${delivery.session.code} here at ${delivery.day} ${delivery.startTime} overlaps ${previous.session.code} in ${where} (agenda[${previous.agendaIndex}], ${previous.day} ${previous.startTime}–${previous.endTime} local); move one of them`,
+				});
+			}
+			if (!previous || delivery.end > previous.end) lastBySpeaker.set(speaker.id, delivery);
+		}
+	}
+}
+
+function groupDays(deliveries: readonly Delivery[]): AgendaDay[] {
+	const byDay = groupBy(deliveries, (delivery) => [delivery.day]);
+	return [...byDay].map(([day, list]) => Object.freeze({ day, deliveries: list }));
+}
+
+function zoneSummary(timeZone: string, deliveries: readonly Delivery[], firstDay: string): string {
+	const starts = deliveries.length > 0 ? deliveries.map((delivery) => delivery.start) : [noonOf(timeZone, firstDay)];
+	const labels = unique(
+		starts.map((start) => {
+			const offset = formatUtcOffset(utcOffsetMinutes(timeZone, start));
+			const abbreviation = zoneAbbreviation(timeZone, start);
+			return abbreviation ? `${abbreviation}, ${offset}` : offset;
+		}),
+	);
+	return labels.join(' then ');
+}
+
+function noonOf(timeZone: string, day: string): Date {
+	const resolution = resolveLocalTime(timeZone, day, '12:00');
+	return resolution.kind === 'instant' ? resolution.instant : new Date(`${day}T12:00:00Z`);
+}
+
+function idFromFileName(file: SourceFile, problems: Problem[]): string | undefined {
+	const name = baseName(file.filePath);
+	if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) return name;
+	const suggestion = name
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+	problems.push({
+		file: file.filePath,
+		field: '',
+		message: `the file name "${name}" is not a valid id; use lower-case letters, digits and hyphens${suggestion ? `, e.g. "${suggestion}"` : ''}`,
+	});
+	return undefined;
+}
+
+function baseName(filePath: string): string {
+	const last = filePath.split('/').at(-1) ?? filePath;
+	return last.replace(/\.[^.]+$/, '');
+}
+
+function unknownSession(reference: string, sessionByCode: ReadonlyMap<string, Session>): string {
+	const example = closestMatch(reference.toUpperCase(), sessionByCode.keys()) ?? sessionByCode.keys().next().value;
+	return `unknown session "${reference}"${example ? ` (known codes look like ${example})` : ' (there are no sessions in content/sessions/)'}`;
+}
+
+function unknownId(kind: string, value: string, known: Iterable<string>, where: string): string {
+	const ids = [...known];
+	const guess = closestMatch(value, ids);
+	if (guess) return `unknown ${kind} "${value}"; did you mean "${guess}"?`;
+	const list = ids.length === 0 ? 'there are none' : ids.length <= 12 ? `known: ${ids.join(', ')}` : `e.g. ${ids.slice(0, 5).join(', ')}`;
+	return `unknown ${kind} "${value}"; use one from ${where} (${list})`;
+}
+
+function byStartThenPlace(a: Delivery, b: Delivery): number {
+	return a.start.getTime() - b.start.getTime() || a.city.id.localeCompare(b.city.id) || a.room.localeCompare(b.room);
+}
+
+function sortProblems(problems: readonly Problem[]): Problem[] {
+	return problems
+		.map((problem, order) => ({ problem, order }))
+		.sort((a, b) => a.problem.file.localeCompare(b.problem.file) || a.order - b.order)
+		.map(({ problem }) => problem);
+}
+
+function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): ReadonlyMap<string, readonly T[]> {
+	const groups = new Map<string, T[]>();
+	for (const item of items) {
+		for (const key of keysOf(item)) {
+			const group = groups.get(key);
+			if (group) group.push(item);
+			else groups.set(key, [item]);
+		}
+	}
+	return groups;
+}
+
+function unique<T>(items: readonly T[]): T[] {
+	return [...new Set(items)];
+}

@@ -1,0 +1,25 @@
+/**
+ * Folder of the editors' files relative to the project root: `content/`, or another one for test fixtures
+ * and the benchmark (ROADSHOW_CONTENT_DIR).
+ */
+export function contentDirectory(): string {
+	return (process.env['ROADSHOW_CONTENT_DIR'] ?? 'content').replace(/\/+$/, '');
+}
+
+/** Where each kind of content lives and which files count, shared by the Astro loaders and `npm run check`. */
+export const contentFolders = {
+	sessions: 'sessions',
+	paths: 'paths',
+	cities: 'cities',
+	speakers: 'speakers',
+} as const;
+
+export const eventFile = 'event.yaml';
+export const tracksFile = 'tracks.yaml';
+
+/** Markdown and MDX files, except drafts: names starting with `_`. */
+export const entryPattern = '**/[!_]*.{md,mdx}';
+
+export function isEntryFile(name: string): boolean {
+	return /\.(md|mdx)$/.test(name) && !name.startsWith('_');
+}

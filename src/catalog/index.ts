@@ -1,0 +1,3 @@
+export { buildCatalog } from './build';
+export { CatalogError, formatProblem, type Problem } from './errors';
+export * from './types';

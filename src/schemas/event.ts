@@ -1,0 +1,18 @@
+import { z } from 'astro/zod';
+import { link, webUrl } from './fields';
+
+/** `content/event.yaml`: the event as a whole. */
+export const eventSchema = z
+	.object({
+		name: z.string().min(1).describe('Name of the event, e.g. "Ignite The Tour 2019/2020".'),
+		tagline: z.string().min(1).describe('One line under the name on the home page.'),
+		description: z.string().optional().describe('A short paragraph introducing the event on the home page.'),
+		url: webUrl.describe('Public address of the built site; its host name also makes calendar UIDs unique.'),
+		language: z.string().default('en').describe('Language of the site as a BCP 47 tag, e.g. "en".'),
+		hashtag: z.string().optional().describe('Social media hashtag, e.g. "#MSIgniteTheTour".'),
+		links: z.array(link).default([]).describe('Links shown in the footer (code of conduct, privacy, ...).'),
+	})
+	.strict();
+
+export type EventInput = z.input<typeof eventSchema>;
+export type EventData = z.output<typeof eventSchema>;

@@ -1,0 +1,82 @@
+import { z } from 'astro/zod';
+
+/** A calendar day written `YYYY-MM-DD`. YAML turns an unquoted date into a Date at UTC midnight; both are accepted. */
+export const localDate = z
+	.union([z.string(), z.date()])
+	.transform((value, ctx) => {
+		if (value instanceof Date) {
+			const isMidnightUtc =
+				value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
+			if (!isMidnightUtc || Number.isNaN(value.getTime())) {
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: 'is a date with a time of day; write the day alone, e.g. 2020-01-08',
+				});
+				return z.NEVER;
+			}
+			return value.toISOString().slice(0, 10);
+		}
+		if (!isRealDay(value)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `"${value}" is not a day; write YYYY-MM-DD, e.g. 2020-01-08`,
+			});
+			return z.NEVER;
+		}
+		return value;
+	});
+
+/** A wall-clock time `HH:MM` (24-hour) in the city's own time zone. Quote it in YAML: `"09:00"`. */
+export const wallTime = z.unknown().transform((value, ctx) => {
+	if (value instanceof Date) {
+		// YAML reads `2020-01-08 09:00:00` as a UTC instant: refusing it is the only way not to guess the zone.
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `is a YAML date-time (${value.toISOString()}), not a wall-clock time; write the time alone in quotes, e.g. "09:00", and the day in "day"`,
+		});
+		return z.NEVER;
+	}
+	if (typeof value === 'number') {
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `is the number ${value}, not a time; write the time in quotes, e.g. "09:00"`,
+		});
+		return z.NEVER;
+	}
+	if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) {
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message:
+				value === undefined
+					? 'is required; write a 24-hour time in quotes, e.g. "09:00"'
+					: `${JSON.stringify(value)} is not a 24-hour time; write "HH:MM", e.g. "09:00" or "14:30"`,
+		});
+		return z.NEVER;
+	}
+	return value;
+});
+
+/** An absolute http(s) URL. */
+export const webUrl = z
+	.string()
+	.url('is not a URL; write an absolute address starting with https://')
+	.refine((value) => /^https?:\/\//.test(value), 'must start with https:// (or http://)');
+
+/** A labelled link to another site. */
+export const link = z.object({
+	label: z.string().min(1).describe('Text of the link, e.g. "LinkedIn".'),
+	url: webUrl.describe('Absolute URL of the link.'),
+});
+
+/** A lower-case id made of letters, digits and hyphens, as used in file names and URLs. */
+export const slugId = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens, e.g. "content-collaboration"');
+
+function isRealDay(text: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+	if (!match) return false;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const probe = new Date(Date.UTC(year, month - 1, day));
+	return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}

@@ -1,0 +1,42 @@
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { buildCatalog, type SourceFile } from '../catalog';
+
+// Built once per build at module level (like Starlight's routing utils) and shared by every page and endpoint.
+const [event, tracks, sessions, paths, cities, speakers] = await Promise.all([
+	getCollection('event'),
+	getCollection('tracks'),
+	getCollection('sessions'),
+	getCollection('paths'),
+	getCollection('cities'),
+	getCollection('speakers'),
+]);
+
+function document(entries: readonly CollectionEntry<'event' | 'tracks'>[], name: string): SourceFile {
+	const entry = entries[0];
+	return { filePath: entry?.filePath ?? name, data: (entry?.data as { document?: unknown } | undefined)?.document };
+}
+
+function files(entries: readonly CollectionEntry<'sessions' | 'paths' | 'cities' | 'speakers'>[]): SourceFile[] {
+	return entries.map((entry) => ({ filePath: entry.filePath ?? entry.id, data: entry.data, body: entry.body }));
+}
+
+export const catalog = buildCatalog({
+	event: document(event, 'event.yaml'),
+	tracks: document(tracks, 'tracks.yaml'),
+	sessions: files(sessions),
+	paths: files(paths),
+	cities: files(cities),
+	speakers: files(speakers),
+});
+
+type BodyCollection = Exclude<CollectionKey, 'event' | 'tracks'>;
+const entryByFile = new Map<string, CollectionEntry<BodyCollection>>(
+	[...sessions, ...paths, ...cities, ...speakers].map((entry) => [entry.filePath ?? entry.id, entry]),
+);
+
+/** The collection entry of a content file, for `render()` of its Markdown/MDX body. */
+export function entryOf(filePath: string): CollectionEntry<BodyCollection> {
+	const entry = entryByFile.get(filePath);
+	if (!entry) throw new Error(`${filePath}: no content entry; was the file renamed during the build?`);
+	return entry;
+}

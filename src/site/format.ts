@@ -1,0 +1,78 @@
+import type { Delivery, Session } from '../catalog';
+
+// Every formatter works on local day strings or in an explicit zone, never in the machine's TZ.
+const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const longDayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthDayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+function utcNoon(day: string): Date {
+	const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(year, month - 1, date, 12));
+}
+
+/** "Wed 8 Jan 2020" for the local day "2020-01-08". */
+export function formatDay(day: string): string {
+	return dayFormat.format(utcNoon(day));
+}
+
+/** "Wednesday 8 January 2020". */
+export function formatLongDay(day: string): string {
+	return longDayFormat.format(utcNoon(day));
+}
+
+/** "8–9 Jan 2020", "30 Mar – 2 Apr 2020", "4–8 Nov 2019". */
+export function formatDateRange(start: string, end: string): string {
+	const year = end.slice(0, 4);
+	if (start === end) return formatDay(start).replace(/^\w+ /, '');
+	const [startText, endText] = [monthDayFormat.format(utcNoon(start)), monthDayFormat.format(utcNoon(end))];
+	if (start.slice(0, 7) === end.slice(0, 7)) return `${startText.split(' ')[0]}–${endText} ${year}`;
+	return start.slice(0, 4) === year ? `${startText} – ${endText} ${year}` : `${startText} ${start.slice(0, 4)} – ${endText} ${year}`;
+}
+
+/** "45 min", "4 h", "1 h 15 min". */
+export function formatMinutes(minutes: number): string {
+	const hours = Math.floor(minutes / 60);
+	const rest = minutes % 60;
+	if (hours === 0) return `${rest} min`;
+	return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** "09:00–09:45 AEDT". */
+export function formatDeliveryTime(delivery: Delivery): string {
+	return `${delivery.startTime}–${delivery.endTime} ${delivery.zoneLabel}`;
+}
+
+export const typeLabels: Readonly<Record<Session['type'], string>> = {
+	keynote: 'Keynote',
+	general: 'General session',
+	breakout: 'Breakout',
+	theater: 'Theater',
+	workshop: 'Workshop',
+	lab: 'Hands-on lab',
+};
+
+export const levelLabels: Readonly<Record<Session['level'], string>> = {
+	100: '100 · Introductory',
+	200: '200 · Intermediate',
+	300: '300 · Advanced',
+	400: '400 · Expert',
+};
+
+/** First paragraph of a Markdown body as plain text, for descriptions and meta tags. */
+export function plainSummary(markdown: string, maxLength = 180): string {
+	const paragraph = markdown.split(/\n\s*\n/).find((block) => block.trim() && !block.trim().startsWith('import ')) ?? '';
+	const text = paragraph
+		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/<[^>]+>/g, '')
+		.replace(/[*_`#>]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+/** "JT" for "Jeff Teper": the avatar shown when a speaker has no photo. */
+export function initials(name: string): string {
+	const words = name.split(/\s+/).filter(Boolean);
+	const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
+	return letters.map((word) => (word ?? '').charAt(0).toUpperCase()).join('');
+}
