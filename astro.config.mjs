@@ -17,8 +17,10 @@ function siteUrl() {
 	}
 }
 
+const site = siteUrl();
+
 export default defineConfig({
-	site: siteUrl(),
+	...(site ? { site } : {}),
 	trailingSlash: 'ignore',
 	integrations: [mdx()],
 	build: { format: 'directory', inlineStylesheets: 'never' },
