@@ -25,4 +25,6 @@ export default defineConfig({
 	integrations: [mdx()],
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	devToolbar: { enabled: false },
+	// Parallel test builds of different content folders must not share Astro's content cache.
+	...(process.env.ROADSHOW_CACHE_DIR ? { cacheDir: process.env.ROADSHOW_CACHE_DIR } : {}),
 });

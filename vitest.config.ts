@@ -2,10 +2,18 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['test/unit/**/*.test.ts', 'test/build/**/*.test.ts'],
-		// Real Astro builds take seconds each; they run in a global setup once and are shared by the files.
-		testTimeout: 120_000,
-		hookTimeout: 600_000,
-		globalSetup: ['test/build/global-setup.ts'],
+		projects: [
+			{ test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+			{
+				test: {
+					name: 'build',
+					include: ['test/build/**/*.test.ts'],
+					// Real Astro builds of the sample and the fixtures run once in the global setup and are shared.
+					globalSetup: ['test/build/global-setup.ts'],
+					hookTimeout: 900_000,
+					testTimeout: 120_000,
+				},
+			},
+		],
 	},
 });

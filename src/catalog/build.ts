@@ -2,7 +2,8 @@ import { eventSchema } from '../schemas/event';
 import { tracksSchema } from '../schemas/track';
 import { defaultDurations, sessionSchema } from '../schemas/session';
 import { pathSchema } from '../schemas/path';
-import { citySchema, type CityData } from '../schemas/city';
+import { z } from 'astro/zod';
+import { agendaItemSchema, citySchema, type AgendaItemData, type CityData } from '../schemas/city';
 import { speakerSchema } from '../schemas/speaker';
 import { CatalogError, type Problem } from './errors';
 import { parseWithProblems } from './schema-problems';
@@ -37,16 +38,17 @@ const MINUTE = 60_000;
  */
 export function buildCatalog(source: CatalogSource): Catalog {
 	const problems: Problem[] = [];
+	const declared = declaredIds(source);
 	const event = readEvent(source.event, problems);
 	const tracks = readTracks(source.tracks, problems);
 	const trackById = new Map(tracks.map((track) => [track.id, track]));
 	const speakers = readSpeakers(source.speakers, problems);
 	const speakerById = new Map(speakers.map((speaker) => [speaker.id, speaker]));
-	const sessions = readSessions(source.sessions, trackById, speakerById, problems);
+	const sessions = readSessions(source.sessions, trackById, speakerById, declared, problems);
 	const sessionByCode = new Map(sessions.map((session) => [session.code, session]));
-	const paths = readPaths(source.paths, sessionByCode, problems);
+	const paths = readPaths(source.paths, sessionByCode, declared, problems);
 	const pathById = new Map(paths.map((path) => [path.id, path]));
-	const cities = readCities(source.cities, event?.host ?? 'localhost', sessionByCode, pathById, problems);
+	const cities = readCities(source.cities, event?.host ?? 'localhost', sessionByCode, pathById, declared, problems);
 	const deliveries = cities.flatMap((city) => city.deliveries).sort(byStartThenPlace);
 	checkSpeakerClashes(deliveries, problems);
 
@@ -82,6 +84,29 @@ export function buildCatalog(source: CatalogSource): Catalog {
 		citiesByPath,
 		citiesBySession,
 	});
+}
+
+/** Ids of every file present, valid or not: a reference to an invalid file is not also reported as unknown. */
+interface Declared {
+	readonly sessions: ReadonlySet<string>;
+	readonly speakers: ReadonlySet<string>;
+	readonly paths: ReadonlySet<string>;
+	readonly tracks: ReadonlySet<string>;
+}
+
+function declaredIds(source: CatalogSource): Declared {
+	const names = (files: readonly SourceFile[]) => new Set(files.map((file) => baseName(file.filePath)));
+	const trackIds = Array.isArray(source.tracks.data)
+		? source.tracks.data.flatMap((track: unknown) =>
+				typeof track === 'object' && track !== null && 'id' in track ? [String(track.id)] : [],
+			)
+		: [];
+	return {
+		sessions: new Set([...names(source.sessions)].map((name) => name.toUpperCase())),
+		speakers: names(source.speakers),
+		paths: names(source.paths),
+		tracks: new Set(trackIds),
+	};
 }
 
 function readEvent(file: SourceFile, problems: Problem[]): Event | undefined {
@@ -121,6 +146,7 @@ function readSessions(
 	files: readonly SourceFile[],
 	trackById: ReadonlyMap<string, Track>,
 	speakerById: ReadonlyMap<string, Speaker>,
+	declared: Declared,
 	problems: Problem[],
 ): readonly Session[] {
 	const sessions: Session[] = [];
@@ -149,13 +175,14 @@ function readSessions(
 		const data = parseWithProblems(sessionSchema, file.data, file.filePath, problems);
 		if (!data) continue;
 		const track = trackById.get(data.track);
-		if (!track) {
+		if (!track && !declared.tracks.has(data.track)) {
 			problems.push({ file: file.filePath, field: 'track', message: unknownId('track', data.track, trackById.keys(), 'content/tracks.yaml') });
 		}
 		const speakers: Speaker[] = [];
 		data.speakers.forEach((speakerId, index) => {
 			const speaker = speakerById.get(speakerId);
 			if (!speaker) {
+				if (declared.speakers.has(speakerId)) return;
 				problems.push({
 					file: file.filePath,
 					field: `speakers[${index}]`,
@@ -194,6 +221,7 @@ function readSessions(
 function readPaths(
 	files: readonly SourceFile[],
 	sessionByCode: ReadonlyMap<string, Session>,
+	declared: Declared,
 	problems: Problem[],
 ): readonly LearningPath[] {
 	const paths: LearningPath[] = [];
@@ -211,6 +239,7 @@ function readPaths(
 		data.sessions.forEach((reference, index) => {
 			const session = sessionByCode.get(reference.toUpperCase());
 			if (!session) {
+				if (declared.sessions.has(reference.toUpperCase())) return;
 				problems.push({ file: file.filePath, field: `sessions[${index}]`, message: unknownSession(reference, sessionByCode) });
 			} else if (sessions.includes(session)) {
 				problems.push({ file: file.filePath, field: `sessions[${index}]`, message: `${session.code} is listed twice; list each session once` });
@@ -234,19 +263,26 @@ function readPaths(
 	return Object.freeze(paths.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true })));
 }
 
+const cityWithoutAgenda = citySchema.extend({ agenda: z.array(z.unknown()).default([]) });
+
 function readCities(
 	files: readonly SourceFile[],
 	host: string,
 	sessionByCode: ReadonlyMap<string, Session>,
 	pathById: ReadonlyMap<string, LearningPath>,
+	declared: Declared,
 	problems: Problem[],
 ): readonly City[] {
 	const cities: City[] = [];
 	for (const file of files) {
 		const id = idFromFileName(file, problems);
-		const data = parseWithProblems(citySchema, file.data, file.filePath, problems);
+		const data = parseWithProblems(cityWithoutAgenda, file.data, file.filePath, problems);
 		if (!id || !data) continue;
-		const city = readCity(file, id, data, host, sessionByCode, pathById, problems);
+		// Each agenda line is checked on its own, so one bad line does not hide the problems of the others.
+		const agenda = data.agenda.map((line, index) =>
+			parseWithProblems(agendaItemSchema, line, file.filePath, problems, ['agenda', index]),
+		);
+		const city = readCity(file, id, { ...data, agenda }, host, sessionByCode, pathById, declared, problems);
 		if (city) cities.push(city);
 	}
 	return Object.freeze(
@@ -257,10 +293,11 @@ function readCities(
 function readCity(
 	file: SourceFile,
 	id: string,
-	data: CityData,
+	data: Omit<CityData, 'agenda'> & { agenda: readonly (AgendaItemData | undefined)[] },
 	host: string,
 	sessionByCode: ReadonlyMap<string, Session>,
 	pathById: ReadonlyMap<string, LearningPath>,
+	declared: Declared,
 	problems: Problem[],
 ): City | undefined {
 	const at = (field: string, message: string) => problems.push({ file: file.filePath, field, message });
@@ -280,7 +317,7 @@ function readCity(
 	data.paths.forEach((pathId, index) => {
 		const path = pathById.get(pathId);
 		if (path) paths.push(path);
-		else at(`paths[${index}]`, unknownId('learning path', pathId, pathById.keys(), 'content/paths/'));
+		else if (!declared.paths.has(pathId)) at(`paths[${index}]`, unknownId('learning path', pathId, pathById.keys(), 'content/paths/'));
 	});
 
 	// City and its deliveries refer to each other; the object is completed before it is frozen.
@@ -299,15 +336,19 @@ function readCity(
 		filePath: file.filePath,
 		deliveries: [] as Delivery[],
 		days: [] as AgendaDay[],
+		deliveriesBySession: new Map() as ReadonlyMap<string, readonly Delivery[]>,
 		zoneSummary: '',
 		hasWorkshop: false,
 	};
 	if (!validZone) return undefined;
 
 	data.agenda.forEach((item, index) => {
+		if (!item) return;
 		const line = `agenda[${index}]`;
 		const session = sessionByCode.get(item.session.toUpperCase());
-		if (!session) at(`${line}.session`, unknownSession(item.session, sessionByCode));
+		if (!session && !declared.sessions.has(item.session.toUpperCase())) {
+			at(`${line}.session`, unknownSession(item.session, sessionByCode));
+		}
 		if (!rooms.has(item.room)) at(`${line}.room`, unknownId('room', item.room, rooms, 'the rooms list of this city'));
 		if (item.day < data.dates.start || item.day > data.dates.end) {
 			at(`${line}.day`, `${item.day} is outside the city's dates (${data.dates.start} to ${data.dates.end}); use a day within them or change dates`);
@@ -343,6 +384,7 @@ function readCity(
 	checkPathsComplete(file.filePath, data.paths, paths, city.deliveries, problems);
 	city.deliveries.forEach((delivery) => Object.freeze(delivery));
 	city.days = groupDays(city.deliveries);
+	city.deliveriesBySession = groupBy(city.deliveries, (delivery) => [delivery.session.code]);
 	city.zoneSummary = zoneSummary(data.timezone, city.deliveries, data.dates.start);
 	city.hasWorkshop = city.deliveries.some((delivery) => delivery.session.type === 'workshop');
 	Object.freeze(city.deliveries);
@@ -480,8 +522,14 @@ function byStartThenPlace(a: Delivery, b: Delivery): number {
 function sortProblems(problems: readonly Problem[]): Problem[] {
 	return problems
 		.map((problem, order) => ({ problem, order }))
-		.sort((a, b) => a.problem.file.localeCompare(b.problem.file) || a.order - b.order)
+		.sort((a, b) => a.problem.file.localeCompare(b.problem.file) || lineOf(a.problem) - lineOf(b.problem) || a.order - b.order)
 		.map(({ problem }) => problem);
+}
+
+/** Agenda problems are listed in agenda order, like a compiler's line numbers; others keep their order. */
+function lineOf(problem: Problem): number {
+	const match = /^agenda\[(\d+)\]/.exec(problem.field);
+	return match ? Number(match[1]) : -1;
 }
 
 function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): ReadonlyMap<string, readonly T[]> {

@@ -10,11 +10,14 @@ export function checkContent(projectRoot: string): { ok: boolean; text: string }
 		const catalog = buildCatalog(readContentFolder(projectRoot, folder));
 		return {
 			ok: true,
-			text: `${folder}/: no problems in ${catalog.sessions.length} sessions, ${catalog.paths.length} learning paths, ${catalog.cities.length} cities (${catalog.deliveries.length} deliveries), ${catalog.speakers.length} speakers`,
+			text: `${folder}/: no problems in ${count(catalog.sessions.length, 'session')}, ${count(catalog.paths.length, 'learning path')}, ${count(catalog.cities.length, 'city', 'cities')} (${count(catalog.deliveries.length, 'delivery', 'deliveries')}), ${count(catalog.speakers.length, 'speaker')}`,
 		};
 	} catch (error) {
 		if (!(error instanceof CatalogError)) throw error;
-		const count = error.problems.length === 1 ? '1 problem' : `${error.problems.length} problems`;
-		return { ok: false, text: `${error.problems.map(formatProblem).join('\n')}\n\n${folder}/: ${count}` };
+		return { ok: false, text: `${error.problems.map(formatProblem).join('\n')}\n\n${folder}/: ${count(error.problems.length, 'problem')}` };
 	}
+}
+
+function count(n: number, singular: string, plural = `${singular}s`): string {
+	return `${n} ${n === 1 ? singular : plural}`;
 }

@@ -116,6 +116,8 @@ export interface City {
 	/** Deliveries in start order, then room. */
 	readonly deliveries: readonly Delivery[];
 	readonly days: readonly AgendaDay[];
+	/** This city's deliveries of each session code, in start order. */
+	readonly deliveriesBySession: ReadonlyMap<string, readonly Delivery[]>;
 	/** How the agenda's times are labelled, e.g. "AEDT, UTC+11" or "UTC+9". */
 	readonly zoneSummary: string;
 	readonly hasWorkshop: boolean;

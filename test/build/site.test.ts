@@ -1,0 +1,201 @@
+import { describe, expect, inject, it } from 'vitest';
+import { listFiles, readBuilt, run, type BuildResult } from '../support/builds';
+
+const builds = inject('builds');
+function build(name: string): BuildResult {
+	const result = builds[name];
+	if (!result) throw new Error(`no build named ${name}`);
+	return result;
+}
+/** The visible text of a page, entities decoded, whitespace collapsed. */
+const text = (html: string) =>
+	html
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&(?:amp|#38|#x26);/g, '&')
+		.replace(/&(?:lt|#60|#x3c);/gi, '<')
+		.replace(/&(?:gt|#62|#x3e);/gi, '>')
+		.replace(/\s+/g, ' ');
+
+describe('the sample site (content/)', () => {
+	const sample = build('sample-utc');
+
+	it('builds without errors', () => {
+		expect(sample.exitCode, sample.output).toBe(0);
+	});
+
+	it('has a page for every URL of DESIGN.md', () => {
+		const files = new Set(listFiles(sample.outDir));
+		for (const page of [
+			'index.html',
+			'404.html',
+			'sessions/index.html',
+			'sessions/soys10/index.html',
+			'sessions/gs05/index.html',
+			'paths/index.html',
+			'paths/soys/index.html',
+			'cities/index.html',
+			'cities/toronto/index.html',
+			'cities/sydney/index.html',
+			'cities/orlando/index.html',
+			'speakers/index.html',
+			'speakers/jeff-teper/index.html',
+		]) {
+			expect(files.has(page), page).toBe(true);
+		}
+		const cityPages = [...files].filter((file) => /^cities\/[^/]+\/index\.html$/.test(file));
+		expect(cityPages).toHaveLength(27);
+	});
+
+	it('lists the 27 stops on the home page in date order, Orlando first and Stockholm last', () => {
+		const home = text(readBuilt(sample, 'index.html'));
+		const positions = ['Orlando', 'Toronto', 'Shenzhen', 'Sydney', 'Mexico City', 'Stockholm'].map((city) => home.indexOf(city));
+		expect(positions.every((position) => position > 0)).toBe(true);
+		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+		expect(home).toContain('Registration not yet available');
+		expect(home).toContain('Registration open');
+	});
+
+	it("shows Jeff Teper's general session with its on-demand video", () => {
+		const html = readBuilt(sample, 'sessions/gs05/index.html');
+		expect(html).toContain('href="https://myignite.techcommunity.microsoft.com/sessions/81552"');
+		expect(text(html)).toContain('Jeff Teper');
+	});
+
+	it('renders the same HTML whatever the build machine TZ is', () => {
+		expectIdenticalTrees(sample, build('sample-tokyo'));
+	});
+});
+
+describe('a fixture site (test/fixtures/basic)', () => {
+	const basic = build('basic-utc');
+
+	it('builds without errors', () => {
+		expect(basic.exitCode, basic.output).toBe(0);
+	});
+
+	it('gives byte-identical output under TZ=UTC and TZ=Asia/Tokyo', () => {
+		expectIdenticalTrees(basic, build('basic-tokyo'));
+	});
+
+	it('publishes .md and .mdx sessions and leaves drafts (_*.mdx) out', () => {
+		const files = listFiles(basic.outDir);
+		expect(files).toContain('sessions/soys10/index.html');
+		expect(files).toContain('sessions/soys20/index.html');
+		expect(files.some((file) => file.toLowerCase().includes('draft'))).toBe(false);
+		const everything = files.filter((file) => file.endsWith('.html')).map((file) => readBuilt(basic, file)).join('\n');
+		expect(everything).not.toContain('must not be published');
+	});
+
+	it('shows every delivery of SOYS10 in local time with the zone of that day', () => {
+		const page = text(readBuilt(basic, 'sessions/soys10/index.html'));
+		expect(page).toContain('Sydney Thu, 13 Feb 2020 09:00 – 09:45 AEDT Hall A');
+		// Mexico City still kept daylight saving time in April 2020.
+		expect(page).toContain('Mexico City Wed, 15 Apr 2020 09:00 – 09:45 CDT Salón A');
+		const html = readBuilt(basic, 'sessions/soys10/index.html');
+		expect(html).toContain('datetime="2020-02-12T22:00:00.000Z"');
+		expect(html).toContain('datetime="2020-04-15T14:00:00.000Z"');
+	});
+
+	it('renders the abstract, speakers, details and the place in the learning path', () => {
+		const html = readBuilt(basic, 'sessions/soys10/index.html');
+		expect(html).toContain('<strong>bold</strong>');
+		expect(html).toContain('href="/speakers/ada-lovelace/"');
+		expect(html).toContain('href="https://video.example.org/soys10"');
+		const page = text(html);
+		expect(page).toContain('Session 1 of 2');
+		expect(page).toContain('Next: SOYS20 Connect the organization');
+		expect(page).toContain('200 · Intermediate');
+		expect(page).toContain('#ProjectCortex');
+	});
+
+	it("names the city's zone above its agenda, and both zones for a stop across a DST change", () => {
+		expect(text(readBuilt(basic, 'cities/sydney/index.html'))).toContain('All times AEDT, UTC+11 (Australia/Sydney)');
+		expect(text(readBuilt(basic, 'cities/chicago/index.html'))).toContain('All times CST, UTC-6 then CDT, UTC-5 (America/Chicago)');
+	});
+
+	it('shows registration where it is open and says so where it is not', () => {
+		expect(readBuilt(basic, 'cities/sydney/index.html')).toContain('href="https://fixture.example.org/register/sydney"');
+		expect(text(readBuilt(basic, 'cities/mexico-city/index.html'))).toContain('Registration is not yet available');
+	});
+
+	it('groups the agenda by local day with path and workshop badges', () => {
+		const page = text(readBuilt(basic, 'cities/sydney/index.html'));
+		expect(page).toMatch(/Thursday, 13 February 2020 .*SOYS10 Content collaboration and protection .*Path SOYS.*Friday, 14 February 2020 .*WRK1001/);
+		expect(page).toContain('Workshop · half day');
+	});
+
+	it('escapes titles with markup characters instead of interpreting them', () => {
+		const html = readBuilt(basic, 'sessions/thr1001/index.html');
+		// Inside quoted attribute values "<" is inert (and left as is); everywhere else it must be escaped.
+		expect(html.replace(/="[^"]*"/g, '=""')).not.toContain('<angle>');
+		expect(html).toContain('<h1>Commas, semicolons; a back\\slash &amp; &lt;angle&gt; brackets\nand a second line</h1>');
+		expect(text(readBuilt(basic, 'speakers/ada-lovelace/index.html'))).toContain('engines & computation, with inline HTML');
+	});
+
+	it('gives every page a language, a skip link, landmarks and exactly one h1, and ships no script', () => {
+		for (const file of listFiles(basic.outDir).filter((name) => name.endsWith('.html'))) {
+			const html = readBuilt(basic, file);
+			expect(html, file).toMatch(/<html lang="en"/);
+			expect(html, file).toContain('<a class="skip-link" href="#main"');
+			expect(html, file).toMatch(/<main id="main"/);
+			expect(html, file).toMatch(/<header[ >]/);
+			expect(html, file).toMatch(/<nav aria-label="Main"/);
+			expect(html.match(/<h1[ >]/g), file).toHaveLength(1);
+			expect(html, file).not.toMatch(/<script/);
+			expect(html, file).not.toMatch(/ style="/);
+		}
+	});
+
+	it('marks every link to another site rel="noopener"', () => {
+		for (const file of listFiles(basic.outDir).filter((name) => name.endsWith('.html'))) {
+			for (const anchor of readBuilt(basic, file).match(/<a [^>]*href="https?:[^>]*>/g) ?? []) {
+				expect(anchor, file).toMatch(/rel="[^"]*noopener/);
+			}
+		}
+	});
+});
+
+describe('content mistakes (test/fixtures/bad)', () => {
+	const expected = [
+		'test/fixtures/bad/content/cities/toronto.mdx: agenda[1].start: SOYS20 at 2020-01-08 09:30 overlaps SOYS10 (agenda[0], 09:00–09:45) in room "Hall A"',
+		'test/fixtures/bad/content/cities/toronto.mdx: agenda[2].day: is a date with a time of day; write the day alone, e.g. 2020-01-08',
+		'test/fixtures/bad/content/cities/toronto.mdx: agenda[2].start: is a YAML date-time (2020-01-08T09:00:00.000Z), not a wall-clock time; write the time alone in quotes, e.g. "09:00"',
+		'test/fixtures/bad/content/cities/toronto.mdx: agenda[3].session: unknown session "SOYS99" (known codes look like SOYS10)',
+		'test/fixtures/bad/content/sessions/THR1001.mdx: type: "talk" is not allowed; use one of: keynote, general, breakout, theater, workshop, lab',
+		'test/fixtures/bad/content/sessions/THR1001.mdx: speaker: unknown field "speaker"; did you mean "speakers"?',
+	];
+
+	it('stops the build and lists every problem with file, field and fix', () => {
+		const bad = build('bad');
+		expect(bad.exitCode).not.toBe(0);
+		expect(bad.output).toContain('The content has 6 problems');
+		for (const line of expected) expect(bad.output).toContain(line);
+	});
+
+	it('makes the content check fail with the same list, like a compiler', async () => {
+		const { exitCode, output } = await run(process.execPath, ['scripts/check-content.mjs'], {
+			ROADSHOW_CONTENT_DIR: 'test/fixtures/bad/content',
+		});
+		expect(exitCode).toBe(1);
+		const lines = output.split('\n').filter((line) => /^test\/fixtures\/bad\/content\/\S+\.mdx: /.test(line));
+		expect(lines).toHaveLength(6);
+		expected.forEach((line, index) => expect(lines[index]).toContain(line));
+		expect(output).toContain('6 problems');
+	});
+
+	it('passes the content check on the sample', async () => {
+		const { exitCode, output } = await run(process.execPath, ['scripts/check-content.mjs'], {});
+		expect(output).toMatch(/content\/: no problems in \d+ sessions/);
+		expect(exitCode).toBe(0);
+	});
+});
+
+function expectIdenticalTrees(a: BuildResult, b: BuildResult): void {
+	expect(a.exitCode).toBe(0);
+	expect(b.exitCode).toBe(0);
+	const files = listFiles(a.outDir);
+	expect(listFiles(b.outDir)).toEqual(files);
+	for (const file of files) {
+		expect(readBuilt(b, file) === readBuilt(a, file), `${file} differs between TZ=${a.tz} and TZ=${b.tz}`).toBe(true);
+	}
+}
