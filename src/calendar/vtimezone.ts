@@ -123,7 +123,7 @@ export function buildVTimezone(tzid: string, first: Date, last: Date): string {
   const lastMs = last.getTime();
   if (Number.isNaN(firstMs) || Number.isNaN(lastMs)) throw new RangeError(`Invalid span date for VTIMEZONE ${tzid}`);
   if (lastMs < firstMs) throw new RangeError(`VTIMEZONE ${tzid}: last (${last.toISOString()}) is before first (${first.toISOString()})`);
-  cachedFormat(offsetFormats, tzid, 'longOffset');
+  cachedFormat(offsetFormats, tzid, 'longOffset'); // Unknown zone: RangeError before any work.
 
   // Whole seconds, so DTSTART values are exact.
   const spanStart = Math.floor((firstMs - SPAN_MARGIN_MS) / 1000) * 1000;
@@ -131,7 +131,7 @@ export function buildVTimezone(tzid: string, first: Date, last: Date): string {
   const all = findTransitions(tzid, spanStart - CLASSIFY_MARGIN_MS, spanEnd + CLASSIFY_MARGIN_MS);
 
   // A period is daylight time when its offset exceeds both neighbours' (a permanent change is not);
-  // periods[i] is in force after all[i - 1], periods[0] before all[0].
+  // offsets[i] is in force after all[i - 1], offsets[0] before all[0].
   const offsets = [all[0]?.from ?? utcOffsetSeconds(tzid, spanStart), ...all.map((t) => t.to)];
   const isDaylight = (period: number): boolean => {
     const offset = offsets[period];

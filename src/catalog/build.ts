@@ -380,6 +380,7 @@ function readCity(
 	});
 
 	city.deliveries.sort(byStartThenPlace);
+	checkSameSessionTwiceAtOnce(file.filePath, city.deliveries, problems);
 	checkRoomOverlaps(file.filePath, city.deliveries, problems);
 	checkPathsComplete(file.filePath, data.paths, paths, city.deliveries, problems);
 	city.deliveries.forEach((delivery) => Object.freeze(delivery));
@@ -406,6 +407,22 @@ function instantOf(
 		at(field, `"${time}" on ${day} happens twice in ${timeZone}: the clocks go back that night, so the time is ambiguous; choose another time`);
 	}
 	return undefined;
+}
+
+/** One session cannot start twice at the same moment in a city: its UID (code, city, local start) must be unique. */
+function checkSameSessionTwiceAtOnce(file: string, deliveries: readonly Delivery[], problems: Problem[]): void {
+	const seen = new Map<string, Delivery>();
+	for (const delivery of deliveries) {
+		const other = seen.get(delivery.uid);
+		if (other) {
+			problems.push({
+				file,
+				field: `agenda[${delivery.agendaIndex}].start`,
+				message: `${delivery.session.code} already starts at ${delivery.day} ${delivery.startTime} in room "${other.room}" (agenda[${other.agendaIndex}]); a session can start only once at a time in a city, so move or remove one of them`,
+			});
+		}
+		seen.set(delivery.uid, delivery);
+	}
 }
 
 function checkRoomOverlaps(file: string, deliveries: readonly Delivery[], problems: Problem[]): void {

@@ -9,6 +9,11 @@ export const eventSchema = z
 		description: z.string().optional().describe('A short paragraph introducing the event on the home page.'),
 		url: webUrl.describe('Public address of the built site; its host name also makes calendar UIDs unique.'),
 		language: z.string().default('en').describe('Language of the site as a BCP 47 tag, e.g. "en".'),
+		acronym: z
+			.string()
+			.regex(/^[a-z][a-z0-9_]{3,}$/, 'must be 4 or more lower-case letters, digits or underscores, starting with a letter, e.g. "ignitetour"')
+			.optional()
+			.describe('Short name for schedule apps; each city\'s schedule is "<acronym>-<year>-<city>". Default: the letters of the name.'),
 		hashtag: z.string().optional().describe('Social media hashtag, e.g. "#MSIgniteTheTour".'),
 		links: z.array(link).default([]).describe('Links shown in the footer (code of conduct, privacy, ...).'),
 	})

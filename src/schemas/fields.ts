@@ -59,14 +59,18 @@ export const wallTime = z.unknown().transform((value, ctx) => {
 /** An absolute http(s) URL. */
 export const webUrl = z
 	.string()
-	.url('is not a URL; write an absolute address starting with https://')
-	.refine((value) => /^https?:\/\//.test(value), 'must start with https:// (or http://)');
+	.refine(
+		(value) => /^https?:\/\/[^\s/]/.test(value) && URL.canParse(value),
+		'is not a web address; write an absolute URL starting with https://',
+	);
 
 /** A labelled link to another site. */
-export const link = z.object({
-	label: z.string().min(1).describe('Text of the link, e.g. "LinkedIn".'),
-	url: webUrl.describe('Absolute URL of the link.'),
-});
+export const link = z
+	.object({
+		label: z.string().min(1).describe('Text of the link, e.g. "LinkedIn".'),
+		url: webUrl.describe('Absolute URL of the link.'),
+	})
+	.strict();
 
 /** A lower-case id made of letters, digits and hyphens, as used in file names and URLs. */
 export const slugId = z

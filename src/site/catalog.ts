@@ -29,6 +29,9 @@ export const catalog = buildCatalog({
 	speakers: files(speakers),
 });
 
+/** The public address of the site without a trailing slash, from content/event.yaml. */
+export const siteUrl = catalog.event.url.replace(/\/+$/, '');
+
 type BodyCollection = Exclude<CollectionKey, 'event' | 'tracks'>;
 const entryByFile = new Map<string, CollectionEntry<BodyCollection>>(
 	[...sessions, ...paths, ...cities, ...speakers].map((entry) => [entry.filePath ?? entry.id, entry]),

@@ -169,6 +169,24 @@ describe('references between files', () => {
 		expect(problem?.message).toBe('offers learning path "soys" but SOYS20 is not on the agenda; add it to the agenda or remove "soys" from paths');
 	});
 
+	it('does not call a path session missing from the agenda when its agenda line has a bad time', () => {
+		// SOYS10 is on Chicago's agenda; the editor has one thing to fix, its start.
+		const source = tour().withCity('chicago', (city) => {
+			const [first, ...rest] = city.agenda;
+			if (first) city.agenda = [{ ...first, start: 540 }, ...rest];
+		});
+		expectProblems(source, { file: chicago, field: 'agenda[0].start', message: 'is the number 540, not a time' });
+	});
+
+	it('does not call a path session missing from the agenda when it starts in a DST gap', () => {
+		const source = tour().withCity('chicago', (city) => {
+			city.dates.start = '2020-03-08';
+			const [first, ...rest] = city.agenda;
+			if (first) city.agenda = [{ ...first, day: '2020-03-08', start: '02:30' }, ...rest];
+		});
+		expectProblems(source, { file: chicago, field: 'agenda[0].start', message: '"02:30" on 2020-03-08 does not exist in America/Chicago' });
+	});
+
 	it('names every missing session when several sessions of an offered path are not on the agenda', () => {
 		const source = tour().withCity('toronto', (city) => ({ ...city, paths: ['soys'], agenda: [line('THR1001', '2020-01-08', '09:00', 'Hall A')] }));
 		expectProblems(source, { file: toronto, field: 'paths[0]', message: 'but SOYS10, SOYS20 are not on the agenda; add them to the agenda' });

@@ -41,7 +41,7 @@ export interface PathFields extends Fields {
 export interface AgendaLine extends Fields {
 	/** Optional only so that a test can leave it out. */
 	session?: string;
-	day: string;
+	day: unknown;
 	/** Optional only so that a test can leave it out. */
 	start?: unknown;
 	end?: unknown;
@@ -52,8 +52,9 @@ export interface CityFields extends Fields {
 	name: string;
 	country: string;
 	timezone: string;
-	dates: { start: string; end: string };
-	venue: { name: string; address: string };
+	/** `unknown` so that a test can write what YAML makes of an unquoted date (a Date). */
+	dates: { start: unknown; end: unknown };
+	venue: Fields;
 	paths: string[];
 	rooms: string[];
 	agenda: AgendaLine[];

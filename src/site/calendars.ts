@@ -1,0 +1,41 @@
+import type { City, Delivery, LearningPath, Session } from '../catalog';
+import { contentDirectory } from '../catalog/content-files';
+import { calendarText } from '../calendar/ics';
+import { readRevisions } from '../calendar/revisions';
+import { catalog, siteUrl } from './catalog';
+
+// Git history is read once per build, like the catalog; builds run from the project root.
+const revisions = readRevisions(process.cwd(), contentDirectory());
+
+/** Subscribed city feeds are re-read twice a day: agendas change rarely, but they do change. */
+const refreshHours = 12;
+
+export function cityCalendar(city: City): string {
+	return feed(city, `${catalog.event.name} – ${city.name}`, city.deliveries, refreshHours);
+}
+
+export function sessionCalendar(city: City, session: Session): string {
+	return feed(city, `${session.code}: ${session.title} – ${city.name}`, city.deliveriesBySession.get(session.code) ?? []);
+}
+
+export function pathCalendar(city: City, path: LearningPath): string {
+	const deliveries = path.sessions
+		.flatMap((session) => city.deliveriesBySession.get(session.code) ?? [])
+		.sort((a, b) => a.start.getTime() - b.start.getTime());
+	return feed(city, `${path.code}: ${path.title} – ${city.name}`, deliveries);
+}
+
+function feed(city: City, title: string, deliveries: readonly Delivery[], refresh?: number): string {
+	return calendarText({
+		title,
+		description: `${catalog.event.name}, ${city.name} (${city.venue.name}). Times in ${city.timezone}.`,
+		timeZone: city.timezone,
+		deliveries,
+		siteUrl,
+		revisions,
+		...(refresh ? { refreshHours: refresh } : {}),
+	});
+}
+
+export const calendarResponse = (text: string) =>
+	new Response(text, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
