@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildCatalog, type Catalog } from '../../src/catalog';
+import { calendarText } from '../../src/calendar/ics';
+import { readRevisions, type RevisionIndex } from '../../src/calendar/revisions';
+import { deliveryLinks, feedLinks } from '../../src/site/calendar-links';
+import { parseCalendar } from '../support/ics';
+import { tour } from './source-builder';
+
+const fixedRevisions: RevisionIndex = { of: () => ({ sequence: 3, lastModified: new Date('2020-01-02T03:04:05Z') }) };
+
+function sydneyCalendar(catalog: Catalog): string {
+	const sydney = catalog.cityById.get('sydney');
+	if (!sydney) throw new Error('no sydney');
+	return calendarText({
+		title: 'Test Tour – Sydney',
+		timeZone: sydney.timezone,
+		deliveries: sydney.deliveries,
+		siteUrl: 'https://tour.example.org',
+		revisions: fixedRevisions,
+	});
+}
+
+describe('calendarText', () => {
+	const originalTz = process.env['TZ'];
+	afterEach(() => {
+		if (originalTz === undefined) delete process.env['TZ'];
+		else process.env['TZ'] = originalTz;
+	});
+
+	it('puts SOYS10 in Sydney at 09:00 AEDT (22:00 UTC the day before) for an independent parser', () => {
+		const text = sydneyCalendar(buildCatalog(tour().build()));
+		const { events } = parseCalendar(text);
+		const soys10 = events.find((event) => event.uid.startsWith('SOYS10-'));
+		expect(soys10?.uid).toBe('SOYS10-sydney-20200213T0900@tour.example.org');
+		expect(soys10?.start.toISOString()).toBe('2020-02-12T22:00:00.000Z');
+		expect(soys10?.end.toISOString()).toBe('2020-02-12T22:45:00.000Z');
+		expect(text).toContain('DTSTART;TZID=Australia/Sydney:20200213T090000');
+	});
+
+	it('writes the revision as SEQUENCE, LAST-MODIFIED and DTSTAMP, in UTC', () => {
+		const text = sydneyCalendar(buildCatalog(tour().build()));
+		expect(text).toContain('SEQUENCE:3\r\n');
+		expect(text).toContain('DTSTAMP:20200102T030405Z\r\n');
+		expect(text).toContain('LAST-MODIFIED:20200102T030405Z\r\n');
+	});
+
+	it('gives the same bytes whatever the process TZ is', () => {
+		process.env['TZ'] = 'UTC';
+		const utc = sydneyCalendar(buildCatalog(tour().build()));
+		process.env['TZ'] = 'America/Los_Angeles';
+		const losAngeles = sydneyCalendar(buildCatalog(tour().build()));
+		process.env['TZ'] = 'Asia/Tokyo';
+		const tokyo = sydneyCalendar(buildCatalog(tour().build()));
+		expect(losAngeles).toBe(utc);
+		expect(tokyo).toBe(utc);
+	});
+
+	it('escapes commas, semicolons, backslashes and newlines so they survive a round trip', () => {
+		const title = 'Commas, semicolons; a back\\slash\nand a second line';
+		const catalog = buildCatalog(tour().withSession('SOYS10', (session) => ({ ...session, title })).build());
+		const text = sydneyCalendar(catalog);
+		expect(text.replace(/\r\n /g, '')).toContain('SUMMARY:SOYS10: Commas\\, semicolons\\; a back\\\\slash\\nand a second line');
+		expect(parseCalendar(text).events.find((event) => event.uid.startsWith('SOYS10-'))?.summary).toBe(`SOYS10: ${title}`);
+	});
+
+	it('folds long lines at 75 octets without splitting a multi-byte character', () => {
+		const title = 'Zusammenarbeit über Grenzen – Größe, Übersicht und Qualität für alle Teams weltweit';
+		const text = sydneyCalendar(buildCatalog(tour().withSession('SOYS10', (session) => ({ ...session, title })).build()));
+		for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+		expect(text).not.toContain('\uFFFD');
+		expect(parseCalendar(text).events.find((event) => event.uid.startsWith('SOYS10-'))?.summary).toBe(`SOYS10: ${title}`);
+	});
+});
+
+describe('readRevisions (git history of the content)', () => {
+	const identity = { GIT_AUTHOR_NAME: 'Editor', GIT_AUTHOR_EMAIL: 'editor@example.org', GIT_COMMITTER_NAME: 'Editor', GIT_COMMITTER_EMAIL: 'editor@example.org' };
+	function git(dir: string, args: string[], env: Record<string, string> = {}): void {
+		execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, ...identity, ...env } });
+	}
+	function commit(dir: string, file: string, text: string, when: string): void {
+		writeFileSync(join(dir, file), text);
+		git(dir, ['add', '-A']);
+		git(dir, ['commit', '-q', '-m', `edit ${file}`], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+	}
+
+	it('raises SEQUENCE and LAST-MODIFIED only when a file behind the event is committed again', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'roadshow-revisions-'));
+		mkdirSync(join(dir, 'content/sessions'), { recursive: true });
+		mkdirSync(join(dir, 'content/cities'), { recursive: true });
+		git(dir, ['init', '-q']);
+		commit(dir, 'content/sessions/SOYS10.mdx', 'v1', '2020-01-01T10:00:00Z');
+		commit(dir, 'content/cities/sydney.mdx', 'v1', '2020-01-02T10:00:00Z');
+		const files = ['content/sessions/SOYS10.mdx', 'content/cities/sydney.mdx'];
+		const first = readRevisions(dir, 'content').of(files);
+		expect(first).toEqual({ sequence: 2, lastModified: new Date('2020-01-02T10:00:00Z') });
+
+		commit(dir, 'content/sessions/SOYS20.mdx', 'another session', '2020-01-03T10:00:00Z');
+		expect(readRevisions(dir, 'content').of(files)).toEqual(first);
+
+		commit(dir, 'content/sessions/SOYS10.mdx', 'v2: new title', '2020-01-04T10:00:00Z');
+		expect(readRevisions(dir, 'content').of(files)).toEqual({ sequence: 3, lastModified: new Date('2020-01-04T10:00:00Z') });
+	});
+
+	it('falls back to SEQUENCE 0 and the file time outside a git repository', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'roadshow-no-git-'));
+		mkdirSync(join(dir, 'content'), { recursive: true });
+		writeFileSync(join(dir, 'content/a.mdx'), 'x');
+		const revision = readRevisions(dir, 'content').of(['content/a.mdx']);
+		expect(revision.sequence).toBe(0);
+		expect(revision.lastModified.getTime() % 1000).toBe(0);
+		expect(revision.lastModified.getTime()).toBeGreaterThan(Date.parse('2020-01-01T00:00:00Z'));
+	});
+});
+
+describe('Add to calendar links', () => {
+	const catalog = buildCatalog(tour().build());
+	const delivery = catalog.cityById.get('sydney')?.deliveries[0];
+	if (!delivery) throw new Error('no delivery');
+
+	it('sends Google Calendar the UTC instants and the city zone', () => {
+		const google = new URL(deliveryLinks(delivery, '/cities/sydney/sessions/soys10.ics', 'https://tour.example.org')[1]?.href ?? '');
+		expect(google.host).toBe('calendar.google.com');
+		expect(google.searchParams.get('dates')).toBe('20200212T220000Z/20200212T224500Z');
+		expect(google.searchParams.get('ctz')).toBe('Australia/Sydney');
+		expect(google.searchParams.get('text')).toBe('SOYS10: Content collaboration and protection');
+		expect(google.searchParams.get('details')).toContain('https://tour.example.org/sessions/soys10/');
+	});
+
+	it('sends Outlook on the web ISO instants', () => {
+		const outlook = new URL(deliveryLinks(delivery, '/x.ics', 'https://tour.example.org')[2]?.href ?? '');
+		expect(outlook.searchParams.get('startdt')).toBe('2020-02-12T22:00:00Z');
+		expect(outlook.searchParams.get('enddt')).toBe('2020-02-12T22:45:00Z');
+		expect(outlook.searchParams.get('location')).toBe('Darling Harbour Theatre, ICC Sydney, 14 Darling Drive, Sydney NSW 2000');
+	});
+
+	it('offers a feed as a download, a webcal subscription and an Android-safe Google subscription', () => {
+		const links = feedLinks('/cities/sydney/calendar.ics', 'Test Tour – Sydney', 'https://tour.example.org');
+		expect(links.map((link) => link.href.split('?')[0])).toEqual([
+			'/cities/sydney/calendar.ics',
+			'webcal://tour.example.org/cities/sydney/calendar.ics',
+			'https://calendar.google.com/calendar/render',
+			'https://outlook.live.com/calendar/0/addfromweb',
+			'https://outlook.office.com/calendar/0/addfromweb',
+		]);
+		expect(new URL(links[2]?.href ?? '').searchParams.get('cid')).toBe('webcal://tour.example.org/cities/sydney/calendar.ics');
+		expect(new URL(links[3]?.href ?? '').searchParams.get('url')).toBe('https://tour.example.org/cities/sydney/calendar.ics');
+	});
+});
