@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { pagefind } from './src/integrations/pagefind';
 import yaml from 'js-yaml';
 
 // Test fixtures and the benchmark point the same site at another content folder.
@@ -22,9 +23,11 @@ const site = siteUrl();
 export default defineConfig({
 	...(site ? { site } : {}),
 	trailingSlash: 'ignore',
-	integrations: [mdx()],
+	integrations: [mdx(), pagefind()],
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	devToolbar: { enabled: false },
+	// No inline scripts or styles: the site must run under a strict Content-Security-Policy.
+	vite: { build: { assetsInlineLimit: 0 } },
 	// Parallel test builds of different content folders must not share Astro's content cache.
 	...(process.env.ROADSHOW_CACHE_DIR ? { cacheDir: process.env.ROADSHOW_CACHE_DIR } : {}),
 });

@@ -1,0 +1,55 @@
+import type { Catalog, Session } from '../catalog';
+import { typeLabels } from './format';
+
+/** One way to narrow the session catalog; values are URL-safe ids, labels what attendees read. */
+export interface Facet {
+	readonly name: string;
+	readonly label: string;
+	readonly options: readonly { readonly value: string; readonly label: string }[];
+}
+
+/** "Microsoft Teams" → "microsoft-teams": product names become URL values. */
+export function slug(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+}
+
+/** The catalog's facets (city, track, type, level, path, speaker, product, language) and each session's values. */
+export function sessionFacets(catalog: Catalog): {
+	facets: readonly Facet[];
+	valuesOf: (session: Session) => Readonly<Record<string, readonly string[]>>;
+} {
+	const valuesOf = (session: Session) => ({
+		city: (catalog.citiesBySession.get(session.code) ?? []).map((city) => city.id),
+		track: [session.track.id],
+		type: [session.type],
+		level: [String(session.level)],
+		path: (catalog.pathsBySession.get(session.code) ?? []).map((path) => path.id),
+		speaker: session.speakers.map((speaker) => speaker.id),
+		product: session.products.map(slug),
+		language: [session.language],
+	});
+	const products = new Map(catalog.sessions.flatMap((session) => session.products.map((product) => [slug(product), product] as const)));
+	const languages = [...new Set(catalog.sessions.map((session) => session.language))].sort();
+	const types = [...new Set(catalog.sessions.map((session) => session.type))];
+	const levels = [...new Set(catalog.sessions.map((session) => session.level))].sort();
+	const facets: Facet[] = [
+		{ name: 'city', label: 'City', options: catalog.cities.map((city) => ({ value: city.id, label: city.name })) },
+		{ name: 'track', label: 'Track', options: catalog.tracks.map((track) => ({ value: track.id, label: track.name })) },
+		{ name: 'type', label: 'Session type', options: types.map((type) => ({ value: type, label: typeLabels[type] })) },
+		{ name: 'level', label: 'Level', options: levels.map((level) => ({ value: String(level), label: String(level) })) },
+		{ name: 'path', label: 'Learning path', options: catalog.paths.map((path) => ({ value: path.id, label: path.code })) },
+		{ name: 'speaker', label: 'Speaker', options: catalog.speakers.map((speaker) => ({ value: speaker.id, label: speaker.name })) },
+		{
+			name: 'product',
+			label: 'Product',
+			options: [...products].sort((a, b) => a[1].localeCompare(b[1], 'en')).map(([value, label]) => ({ value, label })),
+		},
+		{ name: 'language', label: 'Language', options: languages.map((language) => ({ value: language, label: language })) },
+	];
+	return { facets: facets.filter((facet) => facet.options.length > 1), valuesOf };
+}
