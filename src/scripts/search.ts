@@ -41,6 +41,8 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 	const filterBox = root.querySelector<HTMLElement>('[data-search-filters]');
 	const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
 	if (!form || !input || !status || !list || !filterBox || !more) return;
+	root.querySelector('[data-search-layout]')?.removeAttribute('hidden');
+	status.textContent = 'Loading the search index…';
 
 	let pagefind: Pagefind;
 	try {

@@ -1,0 +1,164 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { buildCatalog } from '../../src/catalog';
+import { readContentFolder } from '../../src/catalog/read-content';
+import { launchChromium } from '../support/browser';
+import { projectRoot } from '../support/builds';
+
+const baseUrl = inject('baseUrl');
+const catalog = buildCatalog(readContentFolder(projectRoot, 'content'));
+const sydneyTheater = catalog.sessions.filter(
+	(session) => session.type === 'theater' && catalog.cityById.get('sydney')?.deliveriesBySession.has(session.code),
+);
+const sydneySessions = catalog.sessions.filter((session) => catalog.cityById.get('sydney')?.deliveriesBySession.has(session.code));
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser.close();
+});
+beforeEach(async () => {
+	await context?.close();
+	context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	page = await context.newPage();
+});
+
+async function searchFor(term: string): Promise<void> {
+	await page.goto(`${baseUrl}/search/`);
+	await page.locator('[data-search].is-ready').waitFor();
+	await page.locator('#search-input').fill(term);
+	await page.locator('[data-search-status]', { hasText: `for “${term}”` }).waitFor();
+}
+
+const resultCodes = () => page.locator('.result-meta span:first-child').allTextContents();
+
+describe('search (/search/)', () => {
+	it('finds SOYS20 first when searching its code', async () => {
+		await searchFor('SOYS20');
+		expect((await resultCodes())[0]).toBe('SOYS20');
+		await expect(page.locator('.result a').first().getAttribute('href')).resolves.toBe('/sessions/soys20/');
+	});
+
+	it('finds SOYS40 when searching "cortex", with the word highlighted in excerpts', async () => {
+		await searchFor('cortex');
+		expect(await resultCodes()).toContain('SOYS40');
+		expect(await page.locator('.result-excerpt mark').count()).toBeGreaterThan(0);
+		expect((await page.locator('.result-excerpt mark').first().textContent())?.toLowerCase()).toContain('cortex');
+	});
+
+	it("finds a speaker's page and their sessions by name", async () => {
+		await searchFor('Jeff Teper');
+		const links = await page.locator('.result a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+		expect(links[0]).toBe('/speakers/jeff-teper/');
+		for (const session of catalog.sessionsBySpeaker.get('jeff-teper') ?? []) expect(links).toContain(`/sessions/${session.slug}/`);
+	});
+
+	it('narrows results with two filters and shows the right count', async () => {
+		await page.goto(`${baseUrl}/search/`);
+		await page.locator('[data-search].is-ready').waitFor();
+		await page.getByRole('group', { name: 'City' }).getByRole('checkbox', { name: /^Sydney/ }).check();
+		await page.locator('[data-search-status]', { hasText: /results?$/ }).waitFor();
+		const afterOne = Number((await page.locator('[data-search-status]').textContent())?.split(' ')[0]);
+		await page.getByRole('group', { name: 'Session type' }).getByRole('checkbox', { name: /^Theater/ }).check();
+		await page.locator('[data-search-status]', { hasText: `${sydneyTheater.length} result` }).waitFor();
+		expect(afterOne).toBeGreaterThan(sydneyTheater.length);
+		expect(new Set(await resultCodes())).toEqual(new Set(sydneyTheater.map((session) => session.code)));
+		await page.waitForURL(/city=Sydney&type=Theater/);
+	});
+
+	it('clears the query with Esc', async () => {
+		await searchFor('cortex');
+		await page.locator('#search-input').press('Escape');
+		await expect(page.locator('#search-input').inputValue()).resolves.toBe('');
+		expect(await page.locator('.result').count()).toBe(0);
+	});
+
+	it('reaches the search box, a result and a filter with the keyboard alone', async () => {
+		await page.goto(`${baseUrl}/search/?q=cortex`);
+		await page.locator('[data-search].is-ready').waitFor();
+		await page.locator('.result').first().waitFor();
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
+		await page.keyboard.press('Space');
+		await page.waitForURL(/kind=/);
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Escape');
+		await expect(page.locator('#search-input').inputValue()).resolves.toBe('');
+	});
+
+	it('measures time from keystroke to first result and bytes downloaded for one search (reported, not asserted)', async () => {
+		let bytes = 0;
+		page.on('response', async (response) => {
+			if (response.url().includes('/pagefind/')) bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+		});
+		await page.goto(`${baseUrl}/search/`);
+		await page.locator('[data-search].is-ready').waitFor();
+		const started = performance.now();
+		await page.locator('#search-input').pressSequentially('cortex');
+		await page.locator('.result').first().waitFor();
+		const firstResultMs = performance.now() - started;
+		await page.waitForLoadState('networkidle');
+		process.stdout.write(`metric: search keystrokes-to-first-result ${firstResultMs.toFixed(0)} ms; Pagefind bytes for one search ${bytes}\n`);
+		expect(bytes).toBeGreaterThan(0);
+	});
+});
+
+describe('faceted catalog (/sessions/)', () => {
+	const status = () => page.locator('[data-catalog-status]').textContent();
+	const visibleCodes = () => page.locator('[data-session]:visible').evaluateAll((items) => items.map((item) => item.getAttribute('data-session')));
+
+	it('narrows the list with two filters, keeps them in the URL, and survives reload and back', async () => {
+		await page.goto(`${baseUrl}/sessions/`);
+		await expect(status()).resolves.toBe(`All ${catalog.sessions.length} sessions`);
+		await page.getByLabel('City').selectOption('sydney');
+		await expect(status()).resolves.toBe(`${sydneySessions.length} of ${catalog.sessions.length} sessions match`);
+		await page.getByLabel('Session type').selectOption('theater');
+		await expect(status()).resolves.toBe(`${sydneyTheater.length} of ${catalog.sessions.length} sessions match`);
+		expect(new URL(page.url()).search).toBe('?city=sydney&type=theater');
+		expect(new Set(await visibleCodes())).toEqual(new Set(sydneyTheater.map((session) => session.code)));
+
+		await page.reload();
+		await expect(status()).resolves.toBe(`${sydneyTheater.length} of ${catalog.sessions.length} sessions match`);
+		expect(new Set(await visibleCodes())).toEqual(new Set(sydneyTheater.map((session) => session.code)));
+
+		await page.goBack();
+		await expect(status()).resolves.toBe(`${sydneySessions.length} of ${catalog.sessions.length} sessions match`);
+		expect(await page.getByLabel('Session type').inputValue()).toBe('');
+	});
+
+	it('works with the keyboard alone', async () => {
+		await page.goto(`${baseUrl}/sessions/`);
+		const citySelect = page.getByLabel('City');
+		for (let step = 0; step < 30 && !(await citySelect.evaluate((select) => select === document.activeElement)); step++) {
+			await page.keyboard.press('Tab');
+		}
+		expect(await citySelect.evaluate((select) => select === document.activeElement)).toBe(true);
+		await page.keyboard.press('ArrowDown');
+		await expect(status()).resolves.toMatch(/ of \d+ sessions match$/);
+		expect(new URL(page.url()).searchParams.get('city')).toBe(catalog.cities[0]?.id);
+	});
+
+	it('shows the full grouped list and no filter form without JavaScript', async () => {
+		const plain = await browser.newContext({ javaScriptEnabled: false });
+		const noScript = await plain.newPage();
+		await noScript.goto(`${baseUrl}/sessions/?city=sydney`);
+		expect(await noScript.locator('[data-session]:visible').count()).toBe(catalog.sessions.length);
+		expect(await noScript.locator('[data-catalog-filters]').isVisible()).toBe(false);
+		await noScript.goto(`${baseUrl}/search/`);
+		expect(await noScript.locator('main').innerText()).toContain('Search runs in your browser and needs JavaScript');
+		expect(await noScript.locator('[data-search-layout]').isVisible()).toBe(false);
+		await plain.close();
+	});
+});
