@@ -112,7 +112,7 @@ function declaredIds(source: CatalogSource): Declared {
 function readEvent(file: SourceFile, problems: Problem[]): Event | undefined {
 	const data = parseWithProblems(eventSchema, file.data, file.filePath, problems);
 	if (!data) return undefined;
-	return Object.freeze({ ...data, filePath: file.filePath, host: new URL(data.url).host });
+	return Object.freeze({ ...data, filePath: file.filePath, host: new URL(data.url).hostname });
 }
 
 function readTracks(file: SourceFile, problems: Problem[]): readonly Track[] {
@@ -151,13 +151,14 @@ function readSessions(
 ): readonly Session[] {
 	const sessions: Session[] = [];
 	const fileByCode = new Map<string, string>();
-	for (const file of [...files].sort((a, b) => a.filePath.localeCompare(b.filePath))) {
+	// Code-point order: SOYS10.mdx comes before soys10.mdx, so the conventional capitals win a clash.
+	for (const file of [...files].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0))) {
 		const name = baseName(file.filePath);
 		if (!/^[A-Za-z0-9]+$/.test(name)) {
 			problems.push({
 				file: file.filePath,
 				field: '',
-				message: `the file name "${name}" is not a session code; name the file after the code, capital letters and digits only, e.g. SOYS10.mdx`,
+				message: `the file name "${name}" is not a session code; name the file after the code, letters and digits only (capitals by convention), e.g. SOYS10.mdx`,
 			});
 			continue;
 		}
@@ -226,7 +227,7 @@ function readPaths(
 ): readonly LearningPath[] {
 	const paths: LearningPath[] = [];
 	const fileByCode = new Map<string, string>();
-	for (const file of files) {
+	for (const file of [...files].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0))) {
 		const id = idFromFileName(file, problems);
 		const data = parseWithProblems(pathSchema, file.data, file.filePath, problems);
 		if (!id || !data) continue;
@@ -282,7 +283,15 @@ function readCities(
 		const agenda = data.agenda.map((line, index) =>
 			parseWithProblems(agendaItemSchema, line, file.filePath, problems, ['agenda', index]),
 		);
-		const city = readCity(file, id, { ...data, agenda }, host, sessionByCode, pathById, declared, problems);
+		// A session whose agenda line has another mistake is on the agenda all the same: do not report it twice.
+		const scheduled = new Set(
+			data.agenda.flatMap((line) =>
+				typeof line === 'object' && line !== null && 'session' in line && typeof line.session === 'string'
+					? [line.session.toUpperCase()]
+					: [],
+			),
+		);
+		const city = readCity(file, id, { ...data, agenda }, scheduled, host, sessionByCode, pathById, declared, problems);
 		if (city) cities.push(city);
 	}
 	return Object.freeze(
@@ -294,6 +303,7 @@ function readCity(
 	file: SourceFile,
 	id: string,
 	data: Omit<CityData, 'agenda'> & { agenda: readonly (AgendaItemData | undefined)[] },
+	scheduled: ReadonlySet<string>,
 	host: string,
 	sessionByCode: ReadonlyMap<string, Session>,
 	pathById: ReadonlyMap<string, LearningPath>,
@@ -301,10 +311,9 @@ function readCity(
 	problems: Problem[],
 ): City | undefined {
 	const at = (field: string, message: string) => problems.push({ file: file.filePath, field, message });
-	const validZone = isIanaTimeZone(data.timezone);
-	if (!validZone) {
-		at('timezone', `"${data.timezone}" is not an IANA time zone; write a name like "Europe/Berlin" or "America/New_York" (see the tz database list)`);
-	}
+	const zone = checkTimeZone(data.timezone);
+	const validZone = zone === true;
+	if (zone !== true) at('timezone', zone);
 	if (data.dates.end < data.dates.start) {
 		at('dates.end', `${data.dates.end} is before dates.start ${data.dates.start}; the last day cannot come before the first`);
 	}
@@ -382,7 +391,7 @@ function readCity(
 	city.deliveries.sort(byStartThenPlace);
 	checkSameSessionTwiceAtOnce(file.filePath, city.deliveries, problems);
 	checkRoomOverlaps(file.filePath, city.deliveries, problems);
-	checkPathsComplete(file.filePath, data.paths, paths, city.deliveries, problems);
+	checkPathsComplete(file.filePath, data.paths, paths, scheduled, problems);
 	city.deliveries.forEach((delivery) => Object.freeze(delivery));
 	city.days = groupDays(city.deliveries);
 	city.deliveriesBySession = groupBy(city.deliveries, (delivery) => [delivery.session.code]);
@@ -390,6 +399,21 @@ function readCity(
 	city.hasWorkshop = city.deliveries.some((delivery) => delivery.session.type === 'workshop');
 	Object.freeze(city.deliveries);
 	return Object.freeze(city);
+}
+
+/** True for a zone spelt as in the tz database, else what is wrong and what would be right. */
+function checkTimeZone(timeZone: string): true | string {
+	const canonical = knownZones().get(timeZone.toLowerCase());
+	if (canonical === timeZone || (canonical === undefined && isIanaTimeZone(timeZone) && /^[A-Z]/.test(timeZone))) return true;
+	if (canonical) return `"${timeZone}" must be spelt as in the tz database: "${canonical}" (calendars use it as written)`;
+	const guess = closestMatch(timeZone, knownZones().values());
+	return `"${timeZone}" is not an IANA time zone; ${guess ? `did you mean "${guess}"? ` : ''}write a name like "Europe/Berlin" or "America/New_York" (see the tz database list)`;
+}
+
+let zonesByLowerCase: Map<string, string> | undefined;
+function knownZones(): ReadonlyMap<string, string> {
+	zonesByLowerCase ??= new Map(Intl.supportedValuesOf('timeZone').map((name) => [name.toLowerCase(), name]));
+	return zonesByLowerCase;
 }
 
 function instantOf(
@@ -444,12 +468,11 @@ function checkPathsComplete(
 	file: string,
 	pathIds: readonly string[],
 	paths: readonly LearningPath[],
-	deliveries: readonly Delivery[],
+	scheduled: ReadonlySet<string>,
 	problems: Problem[],
 ): void {
-	const delivered = new Set(deliveries.map((delivery) => delivery.session.code));
 	for (const path of paths) {
-		const missing = path.sessions.filter((session) => !delivered.has(session.code)).map((session) => session.code);
+		const missing = path.sessions.filter((session) => !scheduled.has(session.code)).map((session) => session.code);
 		if (missing.length === 0) continue;
 		problems.push({
 			file,

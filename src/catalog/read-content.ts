@@ -30,14 +30,17 @@ export function readContentFolder(projectRoot: string, contentDir = 'content'): 
 export function parseSourceText(filePath: string, text: string): { source?: SourceFile; problem?: Problem } {
 	try {
 		if (/\.ya?ml$/.test(filePath)) return { source: { filePath, data: yaml.load(text, { filename: filePath }) } };
-		const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+		const match = /^---\r?\n(?:([\s\S]*?)\r?\n)??---[ \t]*(?:\r?\n|$)/.exec(text);
 		if (!match) {
 			return { problem: { file: filePath, field: '', message: 'has no front matter; start the file with a "---" line, the fields, and another "---" line' } };
 		}
 		return { source: { filePath, data: yaml.load(match[1] ?? '') ?? {}, body: text.slice(match[0].length) } };
 	} catch (error) {
-		const reason = error instanceof yaml.YAMLException ? error.message.split('\n')[0] : String(error);
-		return { problem: { file: filePath, field: '', message: `is not valid YAML: ${reason}` } };
+		if (!(error instanceof yaml.YAMLException)) throw error;
+		// Front matter starts on the file's second line; js-yaml counts from the front matter's first.
+		const line = error.mark.line + (/\.ya?ml$/.test(filePath) ? 1 : 2);
+		const where = `line ${line}, column ${error.mark.column + 1}`;
+		return { problem: { file: filePath, field: '', message: `is not valid YAML (${where}): ${error.reason}` } };
 	}
 }
 
@@ -54,8 +57,12 @@ function readSourceFile(projectRoot: string, path: string, problems: Problem[]):
 
 function listEntryFiles(folder: string): string[] {
 	if (!existsSync(folder)) return [];
-	return readdirSync(folder, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile() && isEntryFile(entry.name))
-		.map((entry) => join(entry.parentPath, entry.name))
-		.sort();
+	// A walk of our own: Dirent.parentPath of recursive readdir needs Node 20.12, and we support 20.3.
+	const walk = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) return walk(path);
+			return entry.isFile() && isEntryFile(entry.name) ? [path] : [];
+		});
+	return walk(folder).sort();
 }

@@ -44,6 +44,8 @@ function describeIssue(
 			if (issue.received === 'undefined') {
 				return [{ file, field, message: `is required${hint}` }];
 			}
+			// A message the schema wrote itself (e.g. "must be whole minutes") says it best.
+			if (!issue.message.startsWith('Expected ')) return [{ file, field, message: issue.message }];
 			return [{ file, field, message: `must be ${typeName(issue.expected)}, not ${typeName(issue.received)}${hint}` }];
 		}
 		case z.ZodIssueCode.invalid_enum_value:
@@ -58,6 +60,7 @@ function describeIssue(
 			if (issue.type === 'string' && issue.minimum === 1) return [{ file, field, message: 'must not be empty' }];
 			return [{ file, field, message: issue.message }];
 		case z.ZodIssueCode.invalid_union:
+			if (issue.message !== 'Invalid input') return [{ file, field, message: issue.message }];
 			return [{ file, field, message: `has the wrong form${target?.description ? `: ${target.description}` : ''}` }];
 		default:
 			return [{ file, field, message: issue.message }];

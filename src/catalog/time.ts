@@ -1,4 +1,4 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 
 /** What a local wall-clock time in a zone refers to: one instant, none (DST gap) or two (repeated hour). */
 export type LocalTimeResolution =
@@ -28,8 +28,9 @@ function fields(day: string, time: string): [number, number, number, number, num
 }
 
 /**
- * Resolves a wall-clock time in `timeZone` to the instant(s) it names, from numbers only, so that
- * the result never depends on the machine's TZ.
+ * Resolves a wall-clock time in `timeZone` to the instant(s) it names, from numbers and the zone's
+ * offsets only. Not `new TZDate(y, m, d, h, min, zone)`: that builds a machine-local Date first and is
+ * an hour off near the build machine's own DST changes (seen with TZ=Europe/Berlin, London 2020-10-25).
  */
 export function resolveLocalTime(timeZone: string, day: string, time: string): LocalTimeResolution {
 	const [year, month, date, hours, minutes] = fields(day, time);
@@ -46,19 +47,16 @@ export function resolveLocalTime(timeZone: string, day: string, time: string): L
 		.sort((a, b) => a - b);
 	const [earlier, later] = instants;
 	if (earlier === undefined) return { kind: 'gap' };
-	if (later === undefined || later === earlier) {
-		const instant = new TZDate(year, month - 1, date, hours, minutes, timeZone);
-		return { kind: 'instant', instant: new Date(instant.getTime()) };
-	}
+	if (later === undefined || later === earlier) return { kind: 'instant', instant: new Date(earlier) };
 	return { kind: 'ambiguous', earlier: new Date(earlier), later: new Date(later) };
 }
 
-/** Local day "YYYY-MM-DD" and time "HH:MM" of an instant in a zone. */
+/** Local day "YYYY-MM-DD" and time "HH:MM" of an instant in a zone: UTC fields shifted by the zone's offset. */
 export function localDayAndTime(timeZone: string, instant: Date): { day: string; time: string } {
-	const local = new TZDate(instant.getTime(), timeZone);
+	const local = new Date(instant.getTime() + tzOffset(timeZone, instant) * MINUTE);
 	return {
-		day: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
-		time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
+		day: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+		time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
 	};
 }
 

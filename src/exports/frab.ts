@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { version as roadshowVersion } from '../../package.json';
 import { markdownToPlainText } from '../catalog/plain-text';
 import { resolveLocalTime, utcOffsetMinutes } from '../catalog/time';
-import type { City, Delivery, Session, Speaker } from '../catalog/types';
+import type { City, Delivery, Speaker } from '../catalog/types';
 import { cityUrl, sessionUrl, speakerUrl } from '../catalog/urls';
 
 // A city's agenda as a frab/c3voc schedule (https://c3voc.de/wiki/schedule), the format conference apps

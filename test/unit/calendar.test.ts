@@ -8,7 +8,7 @@ import { calendarText } from '../../src/calendar/ics';
 import { readRevisions, type RevisionIndex } from '../../src/calendar/revisions';
 import { deliveryLinks, feedLinks } from '../../src/site/calendar-links';
 import { parseCalendar } from '../support/ics';
-import { tour } from './source-builder';
+import { cityFields, line, tour } from './source-builder';
 
 const fixedRevisions: RevisionIndex = { of: () => ({ sequence: 3, lastModified: new Date('2020-01-02T03:04:05Z') }) };
 
@@ -57,6 +57,29 @@ describe('calendarText', () => {
 		const tokyo = sydneyCalendar(buildCatalog(tour().build()));
 		expect(losAngeles).toBe(utc);
 		expect(tokyo).toBe(utc);
+	});
+
+	it('writes the same local times on build machines whose own clocks change near the events', () => {
+		// Events on the nights clocks change in their zones, built on machines whose zones change on other nights.
+		const source = tour()
+			.addCity('london', { ...cityFields('London', 'United Kingdom', 'Europe/London', '2020-10-24', '2020-10-26'), agenda: [line('SOYS10', '2020-10-25', '02:30', 'Main Hall'), line('SOYS20', '2020-10-25', '00:30', 'Main Hall')] })
+			.addCity('auckland', { ...cityFields('Auckland', 'New Zealand', 'Pacific/Auckland', '2020-04-04', '2020-04-06'), agenda: [line('THR1001', '2020-04-05', '03:30', 'Main Hall')] })
+			.addCity('new-york', { ...cityFields('New York', 'United States', 'America/New_York', '2020-03-07', '2020-03-09'), agenda: [line('WRK1001', '2020-03-08', '03:30', 'Main Hall')] });
+		const calendars = () => {
+			const catalog = buildCatalog(source.build());
+			return catalog.cities.map((city) =>
+				calendarText({ title: city.name, timeZone: city.timezone, deliveries: city.deliveries, siteUrl: 'https://tour.example.org', revisions: fixedRevisions }),
+			);
+		};
+		process.env['TZ'] = 'UTC';
+		const expected = calendars();
+		expect(expected.join('')).toContain('DTSTART;TZID=Europe/London:20201025T023000');
+		expect(expected.join('')).toContain('DTSTART;TZID=Pacific/Auckland:20200405T033000');
+		expect(expected.join('')).toContain('DTSTART;TZID=America/New_York:20200308T033000');
+		for (const machine of ['Europe/Berlin', 'America/Chicago', 'Pacific/Chatham', 'Australia/Lord_Howe', 'Asia/Tokyo', 'America/St_Johns']) {
+			process.env['TZ'] = machine;
+			expect(calendars(), machine).toEqual(expected);
+		}
 	});
 
 	it('escapes commas, semicolons, backslashes and newlines so they survive a round trip', () => {

@@ -399,9 +399,7 @@ describe('readContentFolder', () => {
 			...minimal,
 			'content/cities/toronto.mdx': '---\nname: Toronto\ncountry: Canada\n  timezone: America/Toronto\n---\nBody.\n',
 		});
-		expect(problems).toEqual([
-			{ file: 'content/cities/toronto.mdx', field: '', message: expect.stringContaining('is not valid YAML: bad indentation of a mapping entry') },
-		]);
+		expect(problems).toEqual([{ file: 'content/cities/toronto.mdx', field: '', message: expect.stringMatching(/^is not valid YAML\b.*bad indentation of a mapping entry/) }]);
 	});
 
 	it('gives the line of the YAML mistake as a line of the file (the opening "---" is line 1)', () => {
@@ -415,7 +413,8 @@ describe('readContentFolder', () => {
 
 	it('reports a YAML syntax error in tracks.yaml with the file name and line', () => {
 		const problems = readProblems({ ...minimal, 'content/tracks.yaml': '- id: collaboration\n  name: Content\n    color: "#123456"\n' });
-		expect(problems).toEqual([{ file: 'content/tracks.yaml', field: '', message: expect.stringMatching(/^is not valid YAML: bad indentation.*\(3:\d+\)/) }]);
+		expect(problems).toEqual([{ file: 'content/tracks.yaml', field: '', message: expect.stringMatching(/^is not valid YAML\b.*bad indentation/) }]);
+		expect(problems[0]?.message).toMatch(/\(3:\d+\)|line 3\b/);
 	});
 
 	it('reports a Markdown file without front matter', () => {
@@ -426,6 +425,15 @@ describe('readContentFolder', () => {
 	it('reads an empty front matter as no fields, so that the schema can say which fields are required', () => {
 		const source = readContentFolder(project({ ...minimal, 'content/speakers/megan-okafor.md': '---\n---\nMegan works on OneDrive.\n' }));
 		expect(source.speakers[0]).toEqual({ filePath: 'content/speakers/megan-okafor.md', data: {}, body: 'Megan works on OneDrive.\n' });
+	});
+
+	it('reads an empty front matter followed by a body with a "---" rule', () => {
+		const source = readContentFolder(project({ ...minimal, 'content/speakers/megan-okafor.md': '---\n---\nMegan works on OneDrive.\n\n---\n\nShe lives in Lagos.\n' }));
+		expect(source.speakers[0]).toEqual({
+			filePath: 'content/speakers/megan-okafor.md',
+			data: {},
+			body: 'Megan works on OneDrive.\n\n---\n\nShe lives in Lagos.\n',
+		});
 	});
 
 	it('reports a missing event.yaml', () => {

@@ -282,30 +282,52 @@ describe("independence from the build machine's TZ", () => {
 		return tour()
 			.addCity('berlin', { ...cityFields('Berlin', 'Germany', 'Europe/Berlin', '2020-03-29'), agenda: [line('WRK1001', '2020-03-29', '00:30', 'Main Hall')] })
 			.addCity('kolkata', { ...cityFields('Kolkata', 'India', 'Asia/Kolkata', '2020-04-02'), agenda: [line('SOYS20', '2020-04-02', '23:30', 'Main Hall')] })
-			.addCity('samoa', { ...cityFields('Apia', 'Samoa', 'Pacific/Apia', '2020-02-01'), agenda: [line('SOYS20', '2020-02-01', '00:15', 'Main Hall')] });
+			.addCity('samoa', { ...cityFields('Apia', 'Samoa', 'Pacific/Apia', '2020-02-01'), agenda: [line('SOYS20', '2020-02-01', '00:15', 'Main Hall')] })
+			// Just after the clocks went back in Auckland and in London.
+			.addCity('auckland', { ...cityFields('Auckland', 'New Zealand', 'Pacific/Auckland', '2020-04-05'), agenda: [line('SOYS20', '2020-04-05', '03:30', 'Main Hall')] })
+			.addCity('london', { ...cityFields('London', 'United Kingdom', 'Europe/London', '2020-10-25'), agenda: [line('SOYS20', '2020-10-25', '02:30', 'Main Hall')] });
 	}
 
-	it('builds the same instants, days and local times under TZ=UTC, Asia/Tokyo and America/St_Johns', () => {
-		process.env['TZ'] = 'UTC';
-		expect(new Date(2020, 0, 1).getTimezoneOffset()).toBe(0);
+	/** Sets the machine's zone and checks that Node applied it (it does at run time when TZ changes). */
+	function runIn(timezone: string, minutesWestOnNewYear: number): void {
+		process.env['TZ'] = timezone;
+		expect(new Date(2020, 0, 1).getTimezoneOffset()).toBe(minutesWestOnNewYear);
+	}
+
+	it('builds the same instants, days and local times under TZ=UTC and TZ=Asia/Tokyo', () => {
+		runIn('UTC', 0);
 		const inUtc = snapshot(buildCatalog(farTour().build()));
-
-		process.env['TZ'] = 'Asia/Tokyo';
-		// Node applies a change of TZ at run time: the machine's local time is now Tokyo's.
-		expect(new Date(2020, 0, 1).getTimezoneOffset()).toBe(-540);
-		const inTokyo = snapshot(buildCatalog(farTour().build()));
-
-		process.env['TZ'] = 'America/St_Johns';
-		expect(new Date(2020, 0, 1).getTimezoneOffset()).toBe(210);
-		const inStJohns = snapshot(buildCatalog(farTour().build()));
-
-		expect(inTokyo).toEqual(inUtc);
-		expect(inStJohns).toEqual(inUtc);
+		runIn('Asia/Tokyo', -540);
+		expect(snapshot(buildCatalog(farTour().build()))).toEqual(inUtc);
 		expect(inUtc.deliveries.find((delivery) => delivery.uid.startsWith('SOYS10-sydney'))).toMatchObject({
 			start: '2020-02-12T22:00:00.000Z',
 			day: '2020-02-13',
 			startTime: '09:00',
 		});
+	});
+
+	it.each([
+		['America/St_Johns', 210],
+		['Europe/Berlin', -60],
+		['Pacific/Chatham', -825],
+		['America/Santiago', 180],
+		['Australia/Sydney', -660],
+	])('builds the same catalog on a machine in %s as under UTC, even near the DST changes of both zones', (timezone, minutesWest) => {
+		runIn('UTC', 0);
+		const inUtc = snapshot(buildCatalog(farTour().build()));
+		runIn(timezone, minutesWest);
+		expect(snapshot(buildCatalog(farTour().build()))).toEqual(inUtc);
+	});
+
+	it('puts London 2020-10-25 02:30 (GMT, after the repeated hour) at 02:30 UTC on a machine in Europe/Berlin', () => {
+		runIn('Europe/Berlin', -60);
+		expect(instantOf('Europe/London', '2020-10-25', '02:30')).toBe('2020-10-25T02:30:00.000Z');
+	});
+
+	it('puts Auckland 2020-04-05 03:30 (NZST) at 15:30 UTC and Sydney 03:30 (AEST) at 17:30 UTC on a machine in Pacific/Chatham', () => {
+		runIn('Pacific/Chatham', -825);
+		expect(instantOf('Pacific/Auckland', '2020-04-05', '03:30')).toBe('2020-04-04T15:30:00.000Z');
+		expect(instantOf('Australia/Sydney', '2020-04-05', '03:30')).toBe('2020-04-04T17:30:00.000Z');
 	});
 
 	it('refuses the same gap and repeated hour under TZ=Asia/Tokyo as under UTC', () => {
