@@ -54,8 +54,6 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 		status.textContent = 'The search index was not found. Run "npm run build" to create it (in development, search uses the last build).';
 		return;
 	}
-	root.classList.add('is-ready');
-
 	const selected = new Map<string, Set<string>>(facets.map(([name]) => [name, new Set<string>()]));
 	const params = new URLSearchParams(location.search);
 	input.value = params.get('q') ?? '';
@@ -142,6 +140,8 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 		void run(false);
 	});
 	await run(false);
+	// Tests and styles wait for this: the index is loaded, facets and any first results are on screen.
+	root.classList.add('is-ready');
 }
 
 function writeUrl(term: string, selected: ReadonlyMap<string, ReadonlySet<string>>): void {

@@ -71,6 +71,23 @@ describe('search (/search/)', () => {
 		await page.waitForURL(/city=Sydney&type=Theater/);
 	});
 
+	it('offers facets with the counts of the whole index before anything is typed', async () => {
+		await page.goto(`${baseUrl}/search/`);
+		await page.locator('[data-search].is-ready').waitFor();
+		const kinds = await page.getByRole('group', { name: 'Kind' }).locator('label').allTextContents();
+		expect(kinds.map((text) => text.trim())).toEqual([
+			`City (${catalog.cities.length})`,
+			`Learning path (${catalog.paths.length})`,
+			`Session (${catalog.sessions.length})`,
+			`Speaker (${catalog.speakers.length})`,
+		]);
+		const cities = await page.getByRole('group', { name: 'City' }).locator('label').count();
+		expect(cities).toBe(catalog.cities.length);
+		for (const legend of ['Track', 'Session type', 'Level', 'Learning path', 'Speaker', 'Product']) {
+			expect(await page.getByRole('group', { name: legend }).count(), legend).toBe(1);
+		}
+	});
+
 	it('clears the query with Esc', async () => {
 		await searchFor('cortex');
 		await page.locator('#search-input').press('Escape');
