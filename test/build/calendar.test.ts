@@ -1,18 +1,13 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog';
 import { readContentFolder } from '../../src/catalog/read-content';
 import { parseCalendar } from '../support/ics';
 import { listFiles, projectRoot, readBuilt, type BuildResult } from '../support/builds';
+import { builtSite } from '../support/built-site';
 
-const builds = inject('builds');
-function build(name: string): BuildResult {
-	const result = builds[name];
-	if (!result) throw new Error(`no build named ${name}`);
-	return result;
-}
 
-const sample = build('sample-utc');
-const basic = build('basic-utc');
+const sample = builtSite('sample-utc');
+const basic = builtSite('basic-utc');
 const sampleCatalog = buildCatalog(readContentFolder(projectRoot, 'content'));
 const basicCatalog = buildCatalog(readContentFolder(projectRoot, 'test/fixtures/basic/content'));
 const icsFiles = (site: BuildResult) => listFiles(site.outDir).filter((file) => file.endsWith('.ics'));
@@ -114,7 +109,7 @@ describe('calendar files of the sample', () => {
 	});
 
 	it('produces byte-identical calendars under TZ=UTC and TZ=Asia/Tokyo', () => {
-		const tokyo = build('sample-tokyo');
+		const tokyo = builtSite('sample-tokyo');
 		for (const file of icsFiles(sample)) expect(readBuilt(tokyo, file) === readBuilt(sample, file), file).toBe(true);
 	});
 });

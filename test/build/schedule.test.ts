@@ -1,18 +1,13 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog';
 import { readContentFolder } from '../../src/catalog/read-content';
 import type { FrabEvent, FrabSchedule } from '../../src/exports/frab';
 import { projectRoot, readBuilt, type BuildResult } from '../support/builds';
+import { builtSite } from '../support/built-site';
 import { validateFrabJson, validateFrabXml } from '../support/frab-validate';
 
-const builds = inject('builds');
-function build(name: string): BuildResult {
-	const result = builds[name];
-	if (!result) throw new Error(`no build named ${name}`);
-	return result;
-}
 
-const sample = build('sample-utc');
+const sample = builtSite('sample-utc');
 const catalog = buildCatalog(readContentFolder(projectRoot, 'content'));
 const scheduleOf = (site: BuildResult, city: string) => JSON.parse(readBuilt(site, `cities/${city}/schedule.json`)) as FrabSchedule;
 const eventsOf = (schedule: FrabSchedule): FrabEvent[] =>
@@ -57,7 +52,7 @@ describe('frab/c3voc schedules of the sample', () => {
 		const guids = catalog.cities.flatMap((city) => eventsOf(scheduleOf(sample, city.id)).map((event) => event.guid));
 		expect(new Set(guids).size).toBe(guids.length);
 		expect(guids.every((guid) => /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(guid))).toBe(true);
-		const tokyo = build('sample-tokyo');
+		const tokyo = builtSite('sample-tokyo');
 		for (const city of catalog.cities) {
 			expect(readBuilt(tokyo, `cities/${city.id}/schedule.json`)).toBe(readBuilt(sample, `cities/${city.id}/schedule.json`));
 		}

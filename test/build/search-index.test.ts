@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog';
 import { readContentFolder } from '../../src/catalog/read-content';
 import { listFiles, projectRoot, readBuilt, type BuildResult } from '../support/builds';
+import { builtSite } from '../support/built-site';
 
-const builds = inject('builds');
-const sample = builds['sample-utc'] as BuildResult;
+const sample = builtSite('sample-utc');
 const catalog = buildCatalog(readContentFolder(projectRoot, 'content'));
 
 /** The filters, meta and sort keys Pagefind reads from a built page. */

@@ -1,12 +1,7 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFiles, readBuilt, run, type BuildResult } from '../support/builds';
+import { builtSite } from '../support/built-site';
 
-const builds = inject('builds');
-function build(name: string): BuildResult {
-	const result = builds[name];
-	if (!result) throw new Error(`no build named ${name}`);
-	return result;
-}
 /** The visible text of a page, entities decoded, whitespace collapsed. */
 const text = (html: string) =>
 	html
@@ -17,7 +12,7 @@ const text = (html: string) =>
 		.replace(/\s+/g, ' ');
 
 describe('the sample site (content/)', () => {
-	const sample = build('sample-utc');
+	const sample = builtSite('sample-utc');
 
 	it('builds without errors', () => {
 		expect(sample.exitCode, sample.output).toBe(0);
@@ -62,19 +57,19 @@ describe('the sample site (content/)', () => {
 	});
 
 	it('renders the same HTML whatever the build machine TZ is', () => {
-		expectIdenticalTrees(sample, build('sample-tokyo'));
+		expectIdenticalTrees(sample, builtSite('sample-tokyo'));
 	});
 });
 
 describe('a fixture site (test/fixtures/basic)', () => {
-	const basic = build('basic-utc');
+	const basic = builtSite('basic-utc');
 
 	it('builds without errors', () => {
 		expect(basic.exitCode, basic.output).toBe(0);
 	});
 
 	it('gives byte-identical output under TZ=UTC and TZ=Asia/Tokyo', () => {
-		expectIdenticalTrees(basic, build('basic-tokyo'));
+		expectIdenticalTrees(basic, builtSite('basic-tokyo'));
 	});
 
 	it('publishes .md and .mdx sessions and leaves drafts (_*.mdx) out', () => {
@@ -173,7 +168,7 @@ describe('content mistakes (test/fixtures/bad)', () => {
 	];
 
 	it('stops the build and lists every problem with file, field and fix', () => {
-		const bad = build('bad');
+		const bad = builtSite('bad');
 		expect(bad.exitCode).not.toBe(0);
 		expect(bad.output).toContain('The content has 6 problems');
 		for (const line of expected) expect(bad.output).toContain(line);

@@ -78,3 +78,4 @@ export function listFiles(root: string): string[] {
 export function readBuilt(build: BuildResult, path: string): string {
 	return readFileSync(join(build.outDir, path), 'utf8');
 }
+

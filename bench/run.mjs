@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// Build benchmark: generates a synthetic content folder, times the content check and a full `astro build`
+// of it, and reports pages, files, sizes, peak memory and the Pagefind index. Run from the project root:
+//
+//   node bench/run.mjs                              # 1000 sessions x 10 cities
+//   node bench/run.mjs --sessions 5000 --cities 30  # the large tour
+//
+// Options: --sessions N (1000), --cities N (10), --speakers N, --paths N, --seed N (passed to generate.mjs),
+// --no-generate (reuse bench/out/content), --warm (keep bench/out/.cache from the previous build),
+// --timeout MIN (stop the build after MIN minutes and report what it got through; default: no limit).
+// Writes bench/out/result.json, bench/out/build.log (Astro's output) and bench/out/check.log.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream, mkdirSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate, summaryLine } from './generate.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'bench/out');
+const contentDir = 'bench/out/content';
+const cacheDir = 'bench/out/.cache';
+const distDir = 'bench/out/dist';
+const TIME = '/usr/bin/time';
+
+function parseArgs(argv) {
+	const options = { sessions: 1000, cities: 10, generate: true, warm: false, timeout: 0 };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg === '--no-generate') options.generate = false;
+		else if (arg === '--warm') options.warm = true;
+		else if (['--sessions', '--cities', '--speakers', '--paths', '--seed', '--timeout'].includes(arg)) {
+			const value = Number(argv[++i]);
+			if (!Number.isFinite(value) || value < 0) throw new Error(`${arg} needs a number`);
+			options[arg.slice(2)] = value;
+		} else throw new Error(`unknown option ${arg}; see the top of bench/run.mjs`);
+	}
+	return options;
+}
+
+/**
+ * Runs `command` from the project root under `/usr/bin/time -v` when it exists. Resolves with the wall
+ * time measured here, the exit status, the peak RSS (largest process of the tree, from getrusage via time)
+ * and whether the timeout stopped it. Output goes to `logFile`; lines matching `echo` are also printed.
+ */
+function timed(command, env, logFile, { timeoutMinutes = 0, echo } = {}) {
+	const haveTime = existsSync(TIME);
+	const timeFile = `${logFile}.time`;
+	rmSync(timeFile, { force: true });
+	const [file, args] = haveTime ? [TIME, ['-v', '-o', timeFile, ...command]] : [command[0], command.slice(1)];
+	const log = createWriteStream(logFile);
+	const started = performance.now();
+	return new Promise((resolvePromise, reject) => {
+		// Own process group, so a timeout can stop node and any helper it started (pagefind) together.
+		const child = spawn(file, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		let timedOut = false;
+		const timer =
+			timeoutMinutes > 0
+				? setTimeout(() => {
+						timedOut = true;
+						try {
+							process.kill(-child.pid, 'SIGTERM');
+						} catch {}
+					}, timeoutMinutes * 60_000)
+				: undefined;
+		let pending = '';
+		const onData = (chunk) => {
+			log.write(chunk);
+			if (!echo) return;
+			pending += chunk.toString();
+			const lines = pending.split('\n');
+			pending = lines.pop();
+			for (const line of lines) if (echo.test(line)) process.stdout.write(`  | ${line}\n`);
+		};
+		child.stdout.on('data', onData);
+		child.stderr.on('data', onData);
+		child.on('error', reject);
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			log.end();
+			const seconds = (performance.now() - started) / 1000;
+			let peakMb = null;
+			if (haveTime && existsSync(timeFile)) {
+				const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
+				if (match) peakMb = Number(match[1]) / 1024;
+			}
+			resolvePromise({ seconds, code, signal, timedOut, peakMb, haveTime });
+		});
+	});
+}
+
+/** Every file under `dir`, with its path relative to `dir` and its size. */
+function walk(dir, base = dir, files = []) {
+	if (!existsSync(dir)) return files;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const full = join(dir, entry.name);
+		if (entry.isDirectory()) walk(full, base, files);
+		else files.push({ path: relative(base, full), size: statSync(full).size });
+	}
+	return files;
+}
+
+const mb = (bytes) => bytes / 1024 / 1024;
+
+/** Astro's log: phases and, per route file, the number of files and the sum of their "(+12ms)" times. */
+function readBuildLog(text) {
+	const seconds = (value) => {
+		const m = /^(?:(\d+)m\s*)?([\d.]+)(ms|s)$/.exec(value.trim());
+		if (!m) return null;
+		return (m[1] ? Number(m[1]) * 60 : 0) + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1);
+	};
+	const clean = text.replace(/\x1b\[[0-9;]*m/g, '');
+	const phases = {};
+	const grab = (name, regex) => {
+		const m = regex.exec(clean);
+		if (m) phases[name] = seconds(m[1]);
+	};
+	grab('content sync + types', /\[types\] Generated ([\d.]+m?s)/);
+	grab('server build (vite)', /\[vite\] ✓ built in ([\d.]+m?s)[\s\S]*?building client/);
+	grab('static routes', /generating static routes[\s\S]*?✓ Completed in ([\d.]+m?s)/);
+	grab('astro total (before pagefind)', /\[build\] \d+ page\(s\) built in ([\d.]+m?s)/);
+	const routes = new Map();
+	let current = null;
+	for (const line of clean.split('\n')) {
+		const header = /[▶λ] (src\/pages\/\S+)/.exec(line);
+		if (header) {
+			current = header[1];
+			if (!routes.has(current)) routes.set(current, { files: 0, seconds: 0 });
+			continue;
+		}
+		const page = /[├└]─ \S+ \(\+([\d.]+m?s)\)/.exec(line);
+		if (page && current) {
+			const route = routes.get(current);
+			route.files++;
+			route.seconds += seconds(page[1]) ?? 0;
+		}
+	}
+	const pagefind = /indexed (\d+) pages for search/.exec(clean);
+	return {
+		phases,
+		routes: [...routes].map(([route, r]) => ({ route, files: r.files, seconds: +r.seconds.toFixed(2), msPerFile: r.files ? +((1000 * r.seconds) / r.files).toFixed(1) : null })).sort((a, b) => b.seconds - a.seconds),
+		pagefindIndexed: pagefind ? Number(pagefind[1]) : null,
+	};
+}
+
+function table(rows) {
+	const width = Math.max(...rows.map(([label]) => label.length));
+	return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n');
+}
+
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	mkdirSync(out, { recursive: true });
+	const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: +(totalmem() / 2 ** 30).toFixed(1) };
+	console.log(`roadshow bench: ${options.sessions} sessions x ${options.cities} cities on ${machine.cpus} CPUs, Node ${machine.node}`);
+	if (!existsSync(TIME)) console.log(`  note: ${TIME} is missing: reporting wall time only, no peak memory`);
+
+	let generated = null;
+	if (options.generate) {
+		generated = generate({ sessions: options.sessions, cities: options.cities, speakers: options.speakers, paths: options.paths, seed: options.seed, out: join(root, contentDir) });
+		console.log(`  ${summaryLine(generated)}`);
+	} else if (!existsSync(join(root, contentDir))) throw new Error(`${contentDir} does not exist; run without --no-generate`);
+
+	const env = { ROADSHOW_CONTENT_DIR: contentDir, ROADSHOW_CACHE_DIR: cacheDir };
+
+	// 1. Catalog only: read + validate + build the Catalog (scripts/check-content.mjs, Vite SSR loader included).
+	const check = await timed(['node', 'scripts/check-content.mjs'], env, join(out, 'check.log'));
+	const checkText = readFileSync(join(out, 'check.log'), 'utf8').trim();
+	console.log(`  check: ${checkText.split('\n').at(-1)} (${check.seconds.toFixed(1)} s)`);
+	if (check.code !== 0) throw new Error(`the content check failed; see bench/out/check.log`);
+
+	// 2. The full build, cold unless --warm.
+	rmSync(join(root, distDir), { recursive: true, force: true });
+	if (!options.warm) rmSync(join(root, cacheDir), { recursive: true, force: true });
+	const loadBefore = loadavg()[0];
+	console.log(`  building (log: bench/out/build.log; load average before: ${loadBefore.toFixed(2)}) ...`);
+	const build = await timed(
+		['node', 'node_modules/astro/astro.js', 'build', '--outDir', distDir],
+		env,
+		join(out, 'build.log'),
+		{ timeoutMinutes: options.timeout, echo: /\[(types|build|vite|roadshow-pagefind)\]|✓ Completed|generating static routes|error|Error/ },
+	);
+	const loadAfter = loadavg()[0];
+	const log = readBuildLog(readFileSync(join(out, 'build.log'), 'utf8'));
+
+	// 3. What the build wrote.
+	const files = walk(join(root, distDir));
+	const inPagefind = (f) => f.path.startsWith('pagefind/');
+	const inAssets = (f) => f.path.startsWith('_astro/');
+	const routeFiles = files.filter((f) => !inPagefind(f) && !inAssets(f));
+	const byExt = (ext) => routeFiles.filter((f) => f.path.endsWith(ext));
+	const sum = (list) => list.reduce((total, f) => total + f.size, 0);
+	const html = byExt('.html');
+	const pagefindFiles = files.filter(inPagefind);
+	let pagefindPages = null;
+	const entry = join(root, distDir, 'pagefind/pagefind-entry.json');
+	if (existsSync(entry)) {
+		const languages = JSON.parse(readFileSync(entry, 'utf8')).languages ?? {};
+		pagefindPages = Object.values(languages).reduce((total, language) => total + (language.page_count ?? 0), 0);
+	}
+
+	const ok = build.code === 0 && !build.timedOut;
+	const result = {
+		date: new Date().toISOString(),
+		machine,
+		input: generated
+			? { sessions: generated.sessions, cities: generated.cities, speakers: generated.speakers, paths: generated.paths, deliveries: generated.deliveries, seed: generated.seed }
+			: { sessions: options.sessions, cities: options.cities, reused: true },
+		ok,
+		timedOut: build.timedOut,
+		exitCode: build.code,
+		build: {
+			seconds: +build.seconds.toFixed(1),
+			peakMb: build.peakMb === null ? null : Math.round(build.peakMb),
+			loadAverage: { before: +loadBefore.toFixed(2), after: +loadAfter.toFixed(2) },
+			warm: options.warm,
+		},
+		check: { seconds: +check.seconds.toFixed(1), peakMb: check.peakMb === null ? null : Math.round(check.peakMb), output: checkText.split('\n').at(-1) },
+		files: {
+			html: html.length,
+			ics: byExt('.ics').length,
+			json: byExt('.json').length,
+			xml: byExt('.xml').length,
+			routeFiles: routeFiles.length,
+			assets: files.filter(inAssets).length,
+			pagefind: pagefindFiles.length,
+		},
+		msPerFile: routeFiles.length ? +((1000 * build.seconds) / routeFiles.length).toFixed(1) : null,
+		sizeMb: {
+			total: +mb(sum(files)).toFixed(1),
+			html: +mb(sum(html)).toFixed(1),
+			ics: +mb(sum(byExt('.ics'))).toFixed(1),
+			pagefind: +mb(sum(pagefindFiles)).toFixed(1),
+		},
+		pagefind: { pageCount: pagefindPages, indexedLogLine: log.pagefindIndexed },
+		phases: log.phases,
+		routes: log.routes,
+	};
+	writeFileSync(join(out, 'result.json'), JSON.stringify(result, null, '\t') + '\n');
+
+	const status = ok ? 'ok' : build.timedOut ? `STOPPED after ${options.timeout} min (--timeout)` : `FAILED (exit ${build.code ?? build.signal}; see bench/out/build.log)`;
+	console.log(`\nresult: ${status}`);
+	console.log(
+		table([
+			['content', generated ? `${generated.sessions} sessions, ${generated.cities} cities, ${generated.deliveries} deliveries, ${generated.speakers} speakers, ${generated.paths} paths` : contentDir],
+			['build (wall)', `${result.build.seconds} s${options.warm ? ' (warm cache)' : ''}`],
+			['catalog only (check)', `${result.check.seconds} s`],
+			['HTML pages', `${result.files.html}`],
+			['.ics / .json / .xml', `${result.files.ics} / ${result.files.json} / ${result.files.xml}`],
+			['files written (no _astro, pagefind)', `${result.files.routeFiles}`],
+			['ms per file', `${result.msPerFile ?? '-'}`],
+			['peak memory (max RSS)', build.haveTime ? `${result.build.peakMb ?? '-'} MB` : `not measured (${TIME} missing)`],
+			['dist size', `${result.sizeMb.total} MB (HTML ${result.sizeMb.html} MB, .ics ${result.sizeMb.ics} MB)`],
+			['Pagefind index', `${result.sizeMb.pagefind} MB, ${result.files.pagefind} files, page_count ${pagefindPages ?? '-'}`],
+			['load average before/after', `${result.build.loadAverage.before} / ${result.build.loadAverage.after}`],
+		]),
+	);
+	if (Object.keys(log.phases).length) console.log(`\nphases (from Astro's log):\n${table(Object.entries(log.phases).map(([k, v]) => [k, `${v} s`]))}`);
+	if (log.routes.length)
+		console.log(`\nroutes by summed render time:\n${table(log.routes.slice(0, 12).map((r) => [r.route, `${r.seconds} s for ${r.files} files (${r.msPerFile} ms each)`]))}`);
+	console.log(`\nwrote bench/out/result.json`);
+	if (!ok) process.exitCode = 1;
+}
+
+main().catch((error) => {
+	console.error(`run.mjs: ${error.message}`);
+	process.exitCode = 1;
+});
