@@ -27,7 +27,11 @@ export default defineConfig({
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	devToolbar: { enabled: false },
 	// No inline scripts or styles: the site must run under a strict Content-Security-Policy.
-	vite: { build: { assetsInlineLimit: 0 } },
+	vite: {
+		build: { assetsInlineLimit: 0 },
+		// Test and benchmark builds write whole sites into the project; the dev server must not watch them.
+		server: { watch: { ignored: ['**/test/.builds/**', '**/bench/out/**'] } },
+	},
 	// Parallel test builds of different content folders must not share Astro's content cache.
 	...(process.env.ROADSHOW_CACHE_DIR ? { cacheDir: process.env.ROADSHOW_CACHE_DIR } : {}),
 });

@@ -7,10 +7,11 @@
 //
 // Options: --sessions N (1000), --cities N (10), --speakers N, --paths N, --seed N (passed to generate.mjs),
 // --no-generate (reuse bench/out/content), --warm (keep bench/out/.cache from the previous build),
-// --timeout MIN (stop the build after MIN minutes and report what it got through; default: no limit).
+// --timeout MIN (stop the build after MIN minutes and report what it got through; default: no limit),
+// --isolated (build from a private copy of the project in bench/out/site: see bench/README.md).
 // Writes bench/out/result.json, bench/out/build.log (Astro's output) and bench/out/check.log.
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream, mkdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,11 +25,12 @@ const distDir = 'bench/out/dist';
 const TIME = '/usr/bin/time';
 
 function parseArgs(argv) {
-	const options = { sessions: 1000, cities: 10, generate: true, warm: false, timeout: 0 };
+	const options = { sessions: 1000, cities: 10, generate: true, warm: false, timeout: 0, isolated: false };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === '--no-generate') options.generate = false;
 		else if (arg === '--warm') options.warm = true;
+		else if (arg === '--isolated') options.isolated = true;
 		else if (['--sessions', '--cities', '--speakers', '--paths', '--seed', '--timeout'].includes(arg)) {
 			const value = Number(argv[++i]);
 			if (!Number.isFinite(value) || value < 0) throw new Error(`${arg} needs a number`);
@@ -43,7 +45,7 @@ function parseArgs(argv) {
  * time measured here, the exit status, the peak RSS (largest process of the tree, from getrusage via time)
  * and whether the timeout stopped it. Output goes to `logFile`; lines matching `echo` are also printed.
  */
-function timed(command, env, logFile, { timeoutMinutes = 0, echo } = {}) {
+function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = root } = {}) {
 	const haveTime = existsSync(TIME);
 	const timeFile = `${logFile}.time`;
 	rmSync(timeFile, { force: true });
@@ -52,7 +54,7 @@ function timed(command, env, logFile, { timeoutMinutes = 0, echo } = {}) {
 	const started = performance.now();
 	return new Promise((resolvePromise, reject) => {
 		// Own process group, so a timeout can stop node and any helper it started (pagefind) together.
-		const child = spawn(file, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(file, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		let timedOut = false;
 		const timer =
 			timeoutMinutes > 0
@@ -89,6 +91,33 @@ function timed(command, env, logFile, { timeoutMinutes = 0, echo } = {}) {
 	});
 }
 
+/**
+ * A private copy of the project to build from: src/, public/ and the config files copied, node_modules
+ * linked, the generated content copied. Astro writes `.astro/` (content-modules.mjs, the collections
+ * manifest) under the project root whatever cacheDir is, so two builds of different content folders in one
+ * checkout can pick up each other's module map; a private root avoids that and freezes src/ for the run.
+ */
+function isolatedRoot() {
+	const site = join(out, 'site');
+	rmSync(site, { recursive: true, force: true });
+	mkdirSync(site, { recursive: true });
+	for (const name of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+		if (existsSync(join(root, name))) cpSync(join(root, name), join(site, name), { recursive: true });
+	symlinkSync(join(root, 'node_modules'), join(site, 'node_modules'), 'dir');
+	cpSync(join(root, contentDir), join(site, contentDir), { recursive: true });
+	return site;
+}
+
+function gitState() {
+	try {
+		const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'public'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+		return { commit, srcChanged: dirty };
+	} catch {
+		return null;
+	}
+}
+
 /** Every file under `dir`, with its path relative to `dir` and its size. */
 function walk(dir, base = dir, files = []) {
 	if (!existsSync(dir)) return files;
@@ -118,7 +147,12 @@ function readBuildLog(text) {
 	grab('content sync + types', /\[types\] Generated ([\d.]+m?s)/);
 	grab('server build (vite)', /\[vite\] ✓ built in ([\d.]+m?s)[\s\S]*?building client/);
 	grab('static routes', /generating static routes[\s\S]*?✓ Completed in ([\d.]+m?s)/);
-	grab('astro total (before pagefind)', /\[build\] \d+ page\(s\) built in ([\d.]+m?s)/);
+	grab('astro total (incl. pagefind)', /\[build\] \d+ page\(s\) built in ([\d.]+m?s)/);
+	// Pagefind logs no duration: the time between the end of the routes and its "indexed" line (±1 s).
+	const clock = (hms) => hms.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+	const routesDone = /generating static routes[\s\S]*?\n(\d\d:\d\d:\d\d) ✓ Completed in/.exec(clean);
+	const indexed = /\n(\d\d:\d\d:\d\d) \[roadshow-pagefind\] indexed/.exec(clean);
+	if (routesDone && indexed) phases['pagefind (from log clock, ±1 s)'] = (clock(indexed[1]) - clock(routesDone[1]) + 86400) % 86400;
 	const routes = new Map();
 	let current = null;
 	for (const line of clean.split('\n')) {
@@ -162,6 +196,7 @@ async function main() {
 	} else if (!existsSync(join(root, contentDir))) throw new Error(`${contentDir} does not exist; run without --no-generate`);
 
 	const env = { ROADSHOW_CONTENT_DIR: contentDir, ROADSHOW_CACHE_DIR: cacheDir };
+	const git = gitState();
 
 	// 1. Catalog only: read + validate + build the Catalog (scripts/check-content.mjs, Vite SSR loader included).
 	const check = await timed(['node', 'scripts/check-content.mjs'], env, join(out, 'check.log'));
@@ -172,13 +207,14 @@ async function main() {
 	// 2. The full build, cold unless --warm.
 	rmSync(join(root, distDir), { recursive: true, force: true });
 	if (!options.warm) rmSync(join(root, cacheDir), { recursive: true, force: true });
+	const buildRoot = options.isolated ? isolatedRoot() : root;
 	const loadBefore = loadavg()[0];
 	console.log(`  building (log: bench/out/build.log; load average before: ${loadBefore.toFixed(2)}) ...`);
 	const build = await timed(
-		['node', 'node_modules/astro/astro.js', 'build', '--outDir', distDir],
-		env,
+		['node', 'node_modules/astro/astro.js', 'build', '--outDir', join(root, distDir)],
+		{ ...env, ROADSHOW_CACHE_DIR: join(root, cacheDir) },
 		join(out, 'build.log'),
-		{ timeoutMinutes: options.timeout, echo: /\[(types|build|vite|roadshow-pagefind)\]|✓ Completed|generating static routes|error|Error/ },
+		{ cwd: buildRoot, timeoutMinutes: options.timeout, echo: /\[(types|build|vite|roadshow-pagefind)\]|✓ Completed|generating static routes|error|Error/ },
 	);
 	const loadAfter = loadavg()[0];
 	const log = readBuildLog(readFileSync(join(out, 'build.log'), 'utf8'));
@@ -203,6 +239,8 @@ async function main() {
 	const result = {
 		date: new Date().toISOString(),
 		machine,
+		git,
+		isolated: options.isolated,
 		input: generated
 			? { sessions: generated.sessions, cities: generated.cities, speakers: generated.speakers, paths: generated.paths, deliveries: generated.deliveries, seed: generated.seed }
 			: { sessions: options.sessions, cities: options.cities, reused: true },
@@ -243,7 +281,7 @@ async function main() {
 	console.log(
 		table([
 			['content', generated ? `${generated.sessions} sessions, ${generated.cities} cities, ${generated.deliveries} deliveries, ${generated.speakers} speakers, ${generated.paths} paths` : contentDir],
-			['build (wall)', `${result.build.seconds} s${options.warm ? ' (warm cache)' : ''}`],
+			['build (wall)', `${result.build.seconds} s${options.warm ? ' (warm cache)' : ''}${options.isolated ? ' (isolated copy)' : ''}`],
 			['catalog only (check)', `${result.check.seconds} s`],
 			['HTML pages', `${result.files.html}`],
 			['.ics / .json / .xml', `${result.files.ics} / ${result.files.json} / ${result.files.xml}`],

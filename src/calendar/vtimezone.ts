@@ -16,101 +16,101 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 const nameFormats = new Map<string, Intl.DateTimeFormat>();
 
 function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, tzid: string, style: 'longOffset' | 'short'): Intl.DateTimeFormat {
-  let format = cache.get(tzid);
-  if (format === undefined) {
-    try {
-      // Fixed locale so that the parsed strings never depend on the build machine.
-      format = new Intl.DateTimeFormat('en-US', { timeZone: tzid, timeZoneName: style });
-    } catch (error) {
-      throw new RangeError(`Unknown IANA time zone "${tzid}" (not in this platform's tz data)`, { cause: error });
-    }
-    cache.set(tzid, format);
-  }
-  return format;
+	let format = cache.get(tzid);
+	if (format === undefined) {
+		try {
+			// Fixed locale so that the parsed strings never depend on the build machine.
+			format = new Intl.DateTimeFormat('en-US', { timeZone: tzid, timeZoneName: style });
+		} catch (error) {
+			throw new RangeError(`Unknown IANA time zone "${tzid}" (not in this platform's tz data)`, { cause: error });
+		}
+		cache.set(tzid, format);
+	}
+	return format;
 }
 
 function timeZoneNamePart(format: Intl.DateTimeFormat, instant: Date): string {
-  return format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? '';
+	return format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 
 /** UTC offset in force in `tzid` at `instant`, in minutes (fractional when the offset has seconds, e.g. LMT). */
 export function utcOffsetMinutes(tzid: string, instant: Date): number {
-  return utcOffsetSeconds(tzid, instant.getTime()) / 60;
+	return utcOffsetSeconds(tzid, instant.getTime()) / 60;
 }
 
 function utcOffsetSeconds(tzid: string, ms: number): number {
-  const name = timeZoneNamePart(cachedFormat(offsetFormats, tzid, 'longOffset'), new Date(ms));
-  // en-US longOffset is "GMT" for zero, else "GMT+05:30" or "GMT-04:56:02".
-  const match = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name);
-  if (match === null) throw new Error(`Unexpected Intl offset "${name}" for ${tzid}`);
-  const [, sign, hh = '0', mm = '0', ss = '0'] = match;
-  const seconds = Number(hh) * 3600 + Number(mm) * 60 + Number(ss);
-  return sign === '-' ? -seconds : seconds;
+	const name = timeZoneNamePart(cachedFormat(offsetFormats, tzid, 'longOffset'), new Date(ms));
+	// en-US longOffset is "GMT" for zero, else "GMT+05:30" or "GMT-04:56:02".
+	const match = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name);
+	if (match === null) throw new Error(`Unexpected Intl offset "${name}" for ${tzid}`);
+	const [, sign, hh = '0', mm = '0', ss = '0'] = match;
+	const seconds = Number(hh) * 3600 + Number(mm) * 60 + Number(ss);
+	return sign === '-' ? -seconds : seconds;
 }
 
 interface Transition {
-  /** First instant (ms, whole second) at which `to` applies. */
-  at: number;
-  from: number;
-  to: number;
+	/** First instant (ms, whole second) at which `to` applies. */
+	at: number;
+	from: number;
+	to: number;
 }
 
 function findTransitions(tzid: string, start: number, end: number): Transition[] {
-  const transitions: Transition[] = [];
-  let lo = start;
-  let loOffset = utcOffsetSeconds(tzid, lo);
-  while (lo < end) {
-    const hi = Math.min(lo + SCAN_STEP_MS, end);
-    const hiOffset = utcOffsetSeconds(tzid, hi);
-    if (hiOffset === loOffset) {
-      lo = hi;
-      continue;
-    }
-    // Invariant: offset(a) === loOffset, offset(b) !== loOffset; tz data changes only on whole seconds.
-    let a = lo;
-    let b = hi;
-    while (b - a > 1000) {
-      const mid = a + Math.floor((b - a) / 2000) * 1000;
-      if (utcOffsetSeconds(tzid, mid) === loOffset) a = mid;
-      else b = mid;
-    }
-    const to = utcOffsetSeconds(tzid, b);
-    transitions.push({ at: b, from: loOffset, to });
-    // Resume at the transition itself so a second change within the same step is not missed.
-    lo = b;
-    loOffset = to;
-  }
-  return transitions;
+	const transitions: Transition[] = [];
+	let lo = start;
+	let loOffset = utcOffsetSeconds(tzid, lo);
+	while (lo < end) {
+		const hi = Math.min(lo + SCAN_STEP_MS, end);
+		const hiOffset = utcOffsetSeconds(tzid, hi);
+		if (hiOffset === loOffset) {
+			lo = hi;
+			continue;
+		}
+		// Invariant: offset(a) === loOffset, offset(b) !== loOffset; tz data changes only on whole seconds.
+		let a = lo;
+		let b = hi;
+		while (b - a > 1000) {
+			const mid = a + Math.floor((b - a) / 2000) * 1000;
+			if (utcOffsetSeconds(tzid, mid) === loOffset) a = mid;
+			else b = mid;
+		}
+		const to = utcOffsetSeconds(tzid, b);
+		transitions.push({ at: b, from: loOffset, to });
+		// Resume at the transition itself so a second change within the same step is not missed.
+		lo = b;
+		loOffset = to;
+	}
+	return transitions;
 }
 
 function formatOffset(seconds: number): string {
-  const abs = Math.abs(seconds);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const hhmm = pad(Math.floor(abs / 3600)) + pad(Math.floor((abs % 3600) / 60));
-  // RFC 5545 forbids "-0000", and the seconds field is only written when non-zero.
-  return (seconds < 0 ? '-' : '+') + hhmm + (abs % 60 === 0 ? '' : pad(abs % 60));
+	const abs = Math.abs(seconds);
+	const pad = (n: number): string => String(n).padStart(2, '0');
+	const hhmm = pad(Math.floor(abs / 3600)) + pad(Math.floor((abs % 3600) / 60));
+	// RFC 5545 forbids "-0000", and the seconds field is only written when non-zero.
+	return (seconds < 0 ? '-' : '+') + hhmm + (abs % 60 === 0 ? '' : pad(abs % 60));
 }
 
 /** Wall-clock time of `ms` at a fixed offset, as an iCalendar local DATE-TIME (no Z). */
 function formatLocal(ms: number, offsetSeconds: number): string {
-  return new Date(ms + offsetSeconds * 1000).toISOString().slice(0, 19).replace(/[-:]/g, '');
+	return new Date(ms + offsetSeconds * 1000).toISOString().slice(0, 19).replace(/[-:]/g, '');
 }
 
 function tzName(tzid: string, ms: number): string | undefined {
-  const name = timeZoneNamePart(cachedFormat(nameFormats, tzid, 'short'), new Date(ms));
-  // Only real abbreviations (EST, CDT, GMT); en-US gives "GMT+11"-style for most zones, and TZNAME is optional, so omit those.
-  return /^[A-Z]{2,6}$/.test(name) ? name : undefined;
+	const name = timeZoneNamePart(cachedFormat(nameFormats, tzid, 'short'), new Date(ms));
+	// Only real abbreviations (EST, CDT, GMT); en-US gives "GMT+11"-style for most zones, and TZNAME is optional, so omit those.
+	return /^[A-Z]{2,6}$/.test(name) ? name : undefined;
 }
 
 function observance(kind: 'STANDARD' | 'DAYLIGHT', dtstart: string, from: number, to: number, name: string | undefined): string[] {
-  return [
-    `BEGIN:${kind}`,
-    `DTSTART:${dtstart}`,
-    `TZOFFSETFROM:${formatOffset(from)}`,
-    `TZOFFSETTO:${formatOffset(to)}`,
-    ...(name === undefined ? [] : [`TZNAME:${name}`]),
-    `END:${kind}`,
-  ];
+	return [
+		`BEGIN:${kind}`,
+		`DTSTART:${dtstart}`,
+		`TZOFFSETFROM:${formatOffset(from)}`,
+		`TZOFFSETTO:${formatOffset(to)}`,
+		...(name === undefined ? [] : [`TZNAME:${name}`]),
+		`END:${kind}`,
+	];
 }
 
 /**
@@ -119,40 +119,40 @@ function observance(kind: 'STANDARD' | 'DAYLIGHT', dtstart: string, from: number
  * then one STANDARD/DAYLIGHT observance per offset transition in the span.
  */
 export function buildVTimezone(tzid: string, first: Date, last: Date): string {
-  const firstMs = first.getTime();
-  const lastMs = last.getTime();
-  if (Number.isNaN(firstMs) || Number.isNaN(lastMs)) throw new RangeError(`Invalid span date for VTIMEZONE ${tzid}`);
-  if (lastMs < firstMs) throw new RangeError(`VTIMEZONE ${tzid}: last (${last.toISOString()}) is before first (${first.toISOString()})`);
-  cachedFormat(offsetFormats, tzid, 'longOffset'); // Unknown zone: RangeError before any work.
+	const firstMs = first.getTime();
+	const lastMs = last.getTime();
+	if (Number.isNaN(firstMs) || Number.isNaN(lastMs)) throw new RangeError(`Invalid span date for VTIMEZONE ${tzid}`);
+	if (lastMs < firstMs) throw new RangeError(`VTIMEZONE ${tzid}: last (${last.toISOString()}) is before first (${first.toISOString()})`);
+	cachedFormat(offsetFormats, tzid, 'longOffset'); // Unknown zone: RangeError before any work.
 
-  // Whole seconds, so DTSTART values are exact.
-  const spanStart = Math.floor((firstMs - SPAN_MARGIN_MS) / 1000) * 1000;
-  const spanEnd = lastMs + SPAN_MARGIN_MS;
-  const all = findTransitions(tzid, spanStart - CLASSIFY_MARGIN_MS, spanEnd + CLASSIFY_MARGIN_MS);
+	// Whole seconds, so DTSTART values are exact.
+	const spanStart = Math.floor((firstMs - SPAN_MARGIN_MS) / 1000) * 1000;
+	const spanEnd = lastMs + SPAN_MARGIN_MS;
+	const all = findTransitions(tzid, spanStart - CLASSIFY_MARGIN_MS, spanEnd + CLASSIFY_MARGIN_MS);
 
-  // A period is daylight time when its offset exceeds both neighbours' (a permanent change is not);
-  // offsets[i] is in force after all[i - 1], offsets[0] before all[0].
-  const offsets = [all[0]?.from ?? utcOffsetSeconds(tzid, spanStart), ...all.map((t) => t.to)];
-  const isDaylight = (period: number): boolean => {
-    const offset = offsets[period];
-    const before = offsets[period - 1];
-    const after = offsets[period + 1];
-    return offset !== undefined && before !== undefined && after !== undefined && offset > before && offset > after;
-  };
-  const kind = (period: number): 'STANDARD' | 'DAYLIGHT' => (isDaylight(period) ? 'DAYLIGHT' : 'STANDARD');
+	// A period is daylight time when its offset exceeds both neighbours' (a permanent change is not);
+	// offsets[i] is in force after all[i - 1], offsets[0] before all[0].
+	const offsets = [all[0]?.from ?? utcOffsetSeconds(tzid, spanStart), ...all.map((t) => t.to)];
+	const isDaylight = (period: number): boolean => {
+		const offset = offsets[period];
+		const before = offsets[period - 1];
+		const after = offsets[period + 1];
+		return offset !== undefined && before !== undefined && after !== undefined && offset > before && offset > after;
+	};
+	const kind = (period: number): 'STANDARD' | 'DAYLIGHT' => (isDaylight(period) ? 'DAYLIGHT' : 'STANDARD');
 
-  const leadPeriod = all.filter((t) => t.at <= spanStart).length;
-  const leadOffset = utcOffsetSeconds(tzid, spanStart);
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${tzid}`];
-  // Lead observance: without it, clients (ical.js) treat times before the first transition as UTC.
-  lines.push(...observance(kind(leadPeriod), formatLocal(spanStart, leadOffset), leadOffset, leadOffset, tzName(tzid, spanStart)));
-  all.forEach((t, index) => {
-    if (t.at <= spanStart || t.at > spanEnd) return;
-    // RFC 5545: an observance's DTSTART is the onset in the local time of the offset before it (TZOFFSETFROM).
-    lines.push(...observance(kind(index + 1), formatLocal(t.at, t.from), t.from, t.to, tzName(tzid, t.at)));
-  });
-  lines.push('END:VTIMEZONE');
-  return lines.join('\r\n');
+	const leadPeriod = all.filter((t) => t.at <= spanStart).length;
+	const leadOffset = utcOffsetSeconds(tzid, spanStart);
+	const lines = ['BEGIN:VTIMEZONE', `TZID:${tzid}`];
+	// Lead observance: without it, clients (ical.js) treat times before the first transition as UTC.
+	lines.push(...observance(kind(leadPeriod), formatLocal(spanStart, leadOffset), leadOffset, leadOffset, tzName(tzid, spanStart)));
+	all.forEach((t, index) => {
+		if (t.at <= spanStart || t.at > spanEnd) return;
+		// RFC 5545: an observance's DTSTART is the onset in the local time of the offset before it (TZOFFSETFROM).
+		lines.push(...observance(kind(index + 1), formatLocal(t.at, t.from), t.from, t.to, tzName(tzid, t.at)));
+	});
+	lines.push('END:VTIMEZONE');
+	return lines.join('\r\n');
 }
 
 /**
@@ -160,9 +160,9 @@ export function buildVTimezone(tzid: string, first: Date, last: Date): string {
  * events' span per zone is captured here. Throws for a zone without a span (it would lack a VTIMEZONE).
  */
 export function vtimezoneGenerator(spans: ReadonlyMap<string, { first: Date; last: Date }>): (tzid: string) => string {
-  return (tzid) => {
-    const span = spans.get(tzid);
-    if (span === undefined) throw new Error(`No event span known for time zone ${tzid}; cannot build its VTIMEZONE`);
-    return buildVTimezone(tzid, span.first, span.last);
-  };
+	return (tzid) => {
+		const span = spans.get(tzid);
+		if (span === undefined) throw new Error(`No event span known for time zone ${tzid}; cannot build its VTIMEZONE`);
+		return buildVTimezone(tzid, span.first, span.last);
+	};
 }
