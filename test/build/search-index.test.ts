@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog';
 import { readContentFolder } from '../../src/catalog/read-content';
-import { listFiles, projectRoot, readBuilt, type BuildResult } from '../support/builds';
+import { listFiles, projectRoot, readBuilt } from '../support/builds';
 import { builtSite } from '../support/built-site';
 
 const sample = builtSite('sample-utc');
