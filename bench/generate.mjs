@@ -5,7 +5,8 @@
 //   node bench/generate.mjs --sessions 5000 --cities 30 --speakers 800 --out bench/out/content
 //
 // Options (all optional): --sessions N (1000), --cities N (10), --speakers N (16% of sessions, at least 10),
-// --paths N (sessions/100, 1..50), --seed N (2021), --out DIR (bench/out/content), --quiet.
+// --paths N (sessions/100, 1..50), --seed N (2021), --out DIR (bench/out/content),
+// --ext md|mdx (mdx: extension of session, path and city files; speakers are always .md).
 // Plain Node, no dependencies. The agenda it writes passes every rule of `npm run check`: rooms never
 // overlap, no speaker is in two places at once (checked in UTC across cities), days within the city's
 // dates, "HH:MM" times between 08:00 and 18:00 local, dates away from DST changes, complete paths.
@@ -301,6 +302,8 @@ export function generate(options = {}) {
 	const speakerCount = options.speakers ?? Math.max(10, Math.round(sessionCount * 0.16));
 	const pathCount = options.paths ?? Math.min(50, Math.max(1, Math.floor(sessionCount / 100)));
 	const seed = options.seed ?? 2021;
+	const ext = options.ext ?? 'mdx';
+	if (ext !== 'md' && ext !== 'mdx') throw new Error('--ext must be md or mdx');
 	const out = resolve(options.out ?? 'bench/out/content');
 	if (sessionCount < 10) throw new Error('--sessions must be at least 10');
 	if (cityCount < 1) throw new Error('--cities must be at least 1');
@@ -579,7 +582,7 @@ export function generate(options = {}) {
 			session.abstract,
 			'',
 		];
-		writeFileSync(join(out, 'sessions', `${session.code}.mdx`), lines.join('\n'));
+		writeFileSync(join(out, 'sessions', `${session.code}.${ext}`), lines.join('\n'));
 	}
 	for (const speaker of speakers) {
 		const lines = [
@@ -605,7 +608,7 @@ export function generate(options = {}) {
 			path.description,
 			'',
 		];
-		writeFileSync(join(out, 'paths', `${path.id}.mdx`), lines.join('\n'));
+		writeFileSync(join(out, 'paths', `${path.id}.${ext}`), lines.join('\n'));
 	}
 	for (const city of cities) {
 		const agenda = [...city.agenda].sort((a, b) => a.d - b.d || a.start - b.start || a.r - b.r);
@@ -627,12 +630,13 @@ export function generate(options = {}) {
 			`The ${city.name} stop runs ${city.days} days in ${city.rooms.length} rooms. ${text.paragraphs(30, 50).replace(/\n\n/g, ' ')}`,
 			'',
 		];
-		writeFileSync(join(out, 'cities', `${city.id}.mdx`), lines.join('\n'));
+		writeFileSync(join(out, 'cities', `${city.id}.${ext}`), lines.join('\n'));
 	}
 
 	const summary = {
 		out,
 		seed,
+		ext,
 		sessions: sessions.length,
 		speakers: speakers.length,
 		paths: paths.length,
@@ -654,6 +658,7 @@ function parseArgs(argv) {
 		const arg = argv[i];
 		if (arg === '--quiet') options.quiet = true;
 		else if (arg === '--out') options.out = argv[++i];
+		else if (arg === '--ext') options.ext = argv[++i];
 		else if (['--sessions', '--cities', '--speakers', '--paths', '--seed'].includes(arg)) {
 			const value = Number(argv[++i]);
 			if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number`);
@@ -668,7 +673,7 @@ export function summaryLine(s) {
 		`generated ${s.sessions} sessions, ${s.speakers} speakers, ${s.paths} paths, ${s.cities} cities, ` +
 		`${s.deliveries} deliveries (target ${s.target}), room use ${s.roomUse}% with ${s.gapMinutes}-min changeovers` +
 		`${s.addedRooms ? `, ${s.addedRooms} rooms added beyond plan` : ''}${s.oversize ? ', some cities over 10 rooms' : ''}` +
-		` in ${s.seconds.toFixed(1)} s -> ${s.out}`
+X
 	);
 }
 

@@ -5,13 +5,13 @@
 //   node bench/run.mjs                              # 1000 sessions x 10 cities
 //   node bench/run.mjs --sessions 5000 --cities 30  # the large tour
 //
-// Options: --sessions N (1000), --cities N (10), --speakers N, --paths N, --seed N (passed to generate.mjs),
+// Options: --sessions N (1000), --cities N (10), --speakers N, --paths N, --seed N, --ext md|mdx (passed to generate.mjs),
 // --no-generate (reuse bench/out/content), --warm (keep bench/out/.cache from the previous build),
 // --timeout MIN (stop the build after MIN minutes and report what it got through; default: no limit),
 // --isolated (build from a private copy of the project in bench/out/site: see bench/README.md).
 // Writes bench/out/result.json, bench/out/build.log (Astro's output) and bench/out/check.log.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ function parseArgs(argv) {
 		if (arg === '--no-generate') options.generate = false;
 		else if (arg === '--warm') options.warm = true;
 		else if (arg === '--isolated') options.isolated = true;
+		else if (arg === '--ext') options.ext = argv[++i];
 		else if (['--sessions', '--cities', '--speakers', '--paths', '--seed', '--timeout'].includes(arg)) {
 			const value = Number(argv[++i]);
 			if (!Number.isFinite(value) || value < 0) throw new Error(`${arg} needs a number`);
@@ -144,10 +145,10 @@ function readBuildLog(text) {
 		const m = regex.exec(clean);
 		if (m) phases[name] = seconds(m[1]);
 	};
-	grab('content sync + types', /\[types\] Generated ([\d.]+m?s)/);
-	grab('server build (vite)', /\[vite\] ✓ built in ([\d.]+m?s)[\s\S]*?building client/);
-	grab('static routes', /generating static routes[\s\S]*?✓ Completed in ([\d.]+m?s)/);
-	grab('astro total (incl. pagefind)', /\[build\] \d+ page\(s\) built in ([\d.]+m?s)/);
+	grab('content sync + types', /\[types\] Generated ((?:\d+m\s*)?[\d.]+m?s)/);
+	grab('server build (vite)', /\[vite\] ✓ built in ((?:\d+m\s*)?[\d.]+m?s)[\s\S]*?building client/);
+	grab('static routes', /generating static routes[\s\S]*?✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/);
+	grab('astro total (incl. pagefind)', /\[build\] \d+ page\(s\) built in ((?:\d+m\s*)?[\d.]+m?s)/);
 	// Pagefind logs no duration: the time between the end of the routes and its "indexed" line (±1 s).
 	const clock = (hms) => hms.split(':').reduce((total, part) => total * 60 + Number(part), 0);
 	const routesDone = /generating static routes[\s\S]*?\n(\d\d:\d\d:\d\d) ✓ Completed in/.exec(clean);
@@ -162,7 +163,7 @@ function readBuildLog(text) {
 			if (!routes.has(current)) routes.set(current, { files: 0, seconds: 0 });
 			continue;
 		}
-		const page = /[├└]─ \S+ \(\+([\d.]+m?s)\)/.exec(line);
+		const page = /[├└]─ \S+ \(\+((?:\d+m\s*)?[\d.]+m?s)\)/.exec(line);
 		if (page && current) {
 			const route = routes.get(current);
 			route.files++;
@@ -191,7 +192,7 @@ async function main() {
 
 	let generated = null;
 	if (options.generate) {
-		generated = generate({ sessions: options.sessions, cities: options.cities, speakers: options.speakers, paths: options.paths, seed: options.seed, out: join(root, contentDir) });
+		generated = generate({ sessions: options.sessions, cities: options.cities, speakers: options.speakers, paths: options.paths, seed: options.seed, ext: options.ext, out: join(root, contentDir) });
 		console.log(`  ${summaryLine(generated)}`);
 	} else if (!existsSync(join(root, contentDir))) throw new Error(`${contentDir} does not exist; run without --no-generate`);
 
@@ -210,13 +211,18 @@ async function main() {
 	const buildRoot = options.isolated ? isolatedRoot() : root;
 	const loadBefore = loadavg()[0];
 	console.log(`  building (log: bench/out/build.log; load average before: ${loadBefore.toFixed(2)}) ...`);
+	// Isolated: the output goes inside the private root and is moved to bench/out/dist afterwards. With an
+	// outDir outside the project root, Astro builds in <root>/.astro/ and moves that folder to outDir whole,
+	// so .astro's content-modules.mjs and content-assets.mjs would end up in the site.
+	const buildOutDir = options.isolated ? join(buildRoot, 'dist') : join(root, distDir);
 	const build = await timed(
-		['node', 'node_modules/astro/astro.js', 'build', '--outDir', join(root, distDir)],
+		['node', 'node_modules/astro/astro.js', 'build', '--outDir', buildOutDir],
 		{ ...env, ROADSHOW_CACHE_DIR: join(root, cacheDir) },
 		join(out, 'build.log'),
 		{ cwd: buildRoot, timeoutMinutes: options.timeout, echo: /\[(types|build|vite|roadshow-pagefind)\]|✓ Completed|generating static routes|error|Error/ },
 	);
 	const loadAfter = loadavg()[0];
+	if (options.isolated && existsSync(buildOutDir)) renameSync(buildOutDir, join(root, distDir));
 	const log = readBuildLog(readFileSync(join(out, 'build.log'), 'utf8'));
 
 	// 3. What the build wrote.
@@ -242,7 +248,7 @@ async function main() {
 		git,
 		isolated: options.isolated,
 		input: generated
-			? { sessions: generated.sessions, cities: generated.cities, speakers: generated.speakers, paths: generated.paths, deliveries: generated.deliveries, seed: generated.seed }
+			? { sessions: generated.sessions, cities: generated.cities, speakers: generated.speakers, paths: generated.paths, deliveries: generated.deliveries, seed: generated.seed, ext: generated.ext }
 			: { sessions: options.sessions, cities: options.cities, reused: true },
 		ok,
 		timedOut: build.timedOut,

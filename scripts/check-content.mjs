@@ -1,12 +1,13 @@
 // `npm run check`, second half: validates the content without building the site and prints every
 // problem as `file: field: message`, like a compiler. Exit code 1 when there is any.
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 
 const server = await createServer({
-	root: new URL('..', import.meta.url).pathname,
+	root: fileURLToPath(new URL('..', import.meta.url)),
 	configFile: false,
 	logLevel: 'error',
-	server: { middlewareMode: true, hmr: false, watch: null },
+	server: { middlewareMode: true, hmr: false, ws: false, watch: null },
 	appType: 'custom',
 	optimizeDeps: { noDiscovery: true, include: [] },
 });

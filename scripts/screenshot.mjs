@@ -35,7 +35,7 @@ try {
 			const page = await context.newPage();
 			await page.goto(`http://127.0.0.1:${port}${path}`);
 			const name = `${path.replace(/^\/|\/$/g, '').replace(/\//g, '-') || 'home'}-${label}.png`;
-			await page.screenshot({ path: join(out, name), fullPage: label === 'phone' ? false : false });
+			await page.screenshot({ path: join(out, name) });
 			await context.close();
 			process.stdout.write(`${join(out, name)}\n`);
 		}

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Delivery } from '../catalog';
-import { markdownToPlainText } from '../catalog/plain-text';
+import { typeLabels } from '../catalog/labels';
 import { sessionUrl } from '../catalog/urls';
 import type { RevisionIndex } from './revisions';
 import { vtimezoneGenerator } from './vtimezone';
@@ -17,18 +17,16 @@ export interface CalendarFeed {
 	/** Absolute site URL without a trailing slash, e.g. "https://ignite-tour.example.org". */
 	readonly siteUrl: string;
 	readonly revisions: RevisionIndex;
+	/** The tracks file, whose names land in CATEGORIES. */
+	readonly tracksFile: string;
+	/**
+	 * Instants the VTIMEZONE must cover (± 365 days are added), e.g. the city's whole agenda, so that every
+	 * feed of a city shares one block; by default the span of this feed's events.
+	 */
+	readonly zoneSpan?: { readonly first: Date; readonly last: Date };
 	/** How often a subscribed client should refresh, in hours; omit for one-off downloads. */
 	readonly refreshHours?: number;
 }
-
-const typeNames: Readonly<Record<Delivery['session']['type'], string>> = {
-	keynote: 'Keynote',
-	general: 'General session',
-	breakout: 'Breakout',
-	theater: 'Theater',
-	workshop: 'Workshop',
-	lab: 'Lab',
-};
 
 /** The iCalendar text of a feed: events with TZID and a VTIMEZONE valid on their dates, CRLF, folded. */
 export function calendarText(feed: CalendarFeed): string {
@@ -48,7 +46,13 @@ export function calendarText(feed: CalendarFeed): string {
 	});
 	for (const delivery of feed.deliveries) {
 		const { session, city } = delivery;
-		const revision = feed.revisions.of([session.filePath, city.filePath]);
+		// Everything the event's text comes from: session, city, speakers, tracks.
+		const revision = feed.revisions.of([
+			session.filePath,
+			city.filePath,
+			...session.speakers.map((speaker) => speaker.filePath),
+			feed.tracksFile,
+		]);
 		const pageUrl = `${feed.siteUrl}${sessionUrl(session)}`;
 		const speakers = session.speakers.map((speaker) => `${speaker.name} (${speaker.role}, ${speaker.company})`);
 		calendar.createEvent({
@@ -62,7 +66,7 @@ export function calendarText(feed: CalendarFeed): string {
 			timezone: city.timezone,
 			summary: `${session.code}: ${session.title}`,
 			description: [
-				markdownToPlainText(session.abstract),
+				session.abstractText,
 				speakers.length > 0 ? `Speakers: ${speakers.join('; ')}` : '',
 				`Room: ${delivery.room}`,
 				pageUrl,
@@ -71,7 +75,7 @@ export function calendarText(feed: CalendarFeed): string {
 				.join('\n\n'),
 			location: `${delivery.room}, ${city.venue.name}, ${city.venue.address}`,
 			url: pageUrl,
-			categories: [session.track.name, typeNames[session.type], `Level ${session.level}`].map((name) => ({ name })),
+			categories: [session.track.name, typeLabels[session.type], `Level ${session.level}`].map((name) => ({ name })),
 		});
 	}
 	return calendar.toString();
@@ -79,6 +83,7 @@ export function calendarText(feed: CalendarFeed): string {
 
 function spansByZone(feed: CalendarFeed): Map<string, { first: Date; last: Date }> {
 	const spans = new Map<string, { first: Date; last: Date }>();
+	if (feed.zoneSpan) spans.set(feed.timeZone, { ...feed.zoneSpan });
 	for (const { city, start, end } of feed.deliveries) {
 		const span = spans.get(city.timezone);
 		if (!span) spans.set(city.timezone, { first: start, last: end });

@@ -65,6 +65,13 @@ function gitHistory(projectRoot: string, contentDir: string): Map<string, FileHi
 	} catch {
 		return files;
 	}
+	if (isShallowClone(projectRoot)) {
+		// A shallow clone sees one commit: SEQUENCE would drop to 1 and clients would ignore the update.
+		process.emitWarning(
+			'the git clone is shallow, so calendar SEQUENCE numbers will be too low; build from a full clone (e.g. fetch-depth: 0)',
+			'RoadshowWarning',
+		);
+	}
 	for (const block of log.split('\0').slice(1)) {
 		const [header = '', ...paths] = block.split('\n');
 		const [commit = '', seconds = '0'] = header.split(' ');
@@ -78,6 +85,14 @@ function gitHistory(projectRoot: string, contentDir: string): Map<string, FileHi
 		}
 	}
 	return files;
+}
+
+function isShallowClone(projectRoot: string): boolean {
+	try {
+		return execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'true';
+	} catch {
+		return false;
+	}
 }
 
 function modificationTime(path: string): number {

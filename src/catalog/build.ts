@@ -7,6 +7,8 @@ import { agendaItemSchema, citySchema, type AgendaItemData, type CityData } from
 import { speakerSchema } from '../schemas/speaker';
 import { CatalogError, type Problem } from './errors';
 import { parseWithProblems } from './schema-problems';
+import { checkBody } from './body-check';
+import { markdownToPlainText } from './plain-text';
 import { closestMatch } from './suggest';
 import {
 	formatUtcOffset,
@@ -39,12 +41,13 @@ const MINUTE = 60_000;
 export function buildCatalog(source: CatalogSource): Catalog {
 	const problems: Problem[] = [];
 	const declared = declaredIds(source);
+	for (const file of [...source.sessions, ...source.paths, ...source.cities, ...source.speakers]) checkBody(file, problems);
 	const event = readEvent(source.event, problems);
 	const tracks = readTracks(source.tracks, problems);
 	const trackById = new Map(tracks.map((track) => [track.id, track]));
 	const speakers = readSpeakers(source.speakers, problems);
 	const speakerById = new Map(speakers.map((speaker) => [speaker.id, speaker]));
-	const sessions = readSessions(source.sessions, trackById, speakerById, declared, problems);
+	const sessions = readSessions(source.sessions, trackById, speakerById, declared, event?.language ?? 'en', problems);
 	const sessionByCode = new Map(sessions.map((session) => [session.code, session]));
 	const paths = readPaths(source.paths, sessionByCode, declared, problems);
 	const pathById = new Map(paths.map((path) => [path.id, path]));
@@ -126,20 +129,38 @@ function readTracks(file: SourceFile, problems: Problem[]): readonly Track[] {
 			return;
 		}
 		seen.add(track.id);
+		if (track.color && contrastWithWhite(track.color) < 4.5) {
+			problems.push({
+				file: file.filePath,
+				field: `[${index}].color`,
+				message: `${track.color} is too light for the white text of track badges (contrast ${contrastWithWhite(track.color).toFixed(2)}:1, at least 4.5:1 is needed); choose a darker colour`,
+			});
+		}
 		tracks.push(Object.freeze({ id: track.id, name: track.name, description: track.description, color: track.color }));
 	});
 	return Object.freeze(tracks);
 }
 
+/** WCAG contrast ratio of white text on a #rrggbb background. */
+function contrastWithWhite(color: string): number {
+	const channel = (offset: number) => {
+		const value = Number.parseInt(color.slice(offset, offset + 2), 16) / 255;
+		return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+	};
+	const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+	return 1.05 / (luminance + 0.05);
+}
+
 function readSpeakers(files: readonly SourceFile[], problems: Problem[]): readonly Speaker[] {
 	const speakers: Speaker[] = [];
-	for (const file of files) {
-		const id = idFromFileName(file, problems);
+	const idOf = uniqueIds('speaker');
+	for (const file of [...files].sort(byFilePath)) {
+		const id = idOf(file, problems);
 		const data = parseWithProblems(speakerSchema, file.data, file.filePath, problems);
 		if (!id || !data) continue;
 		speakers.push(Object.freeze({ id, ...data, photo: data.photo, bio: (file.body ?? '').trim(), filePath: file.filePath }));
 	}
-	return Object.freeze(speakers.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id)));
+	return Object.freeze(speakers.sort((a, b) => a.name.localeCompare(b.name, 'en') || byCodePoint(a.id, b.id)));
 }
 
 function readSessions(
@@ -147,12 +168,13 @@ function readSessions(
 	trackById: ReadonlyMap<string, Track>,
 	speakerById: ReadonlyMap<string, Speaker>,
 	declared: Declared,
+	siteLanguage: string,
 	problems: Problem[],
 ): readonly Session[] {
 	const sessions: Session[] = [];
 	const fileByCode = new Map<string, string>();
 	// Code-point order: SOYS10.mdx comes before soys10.mdx, so the conventional capitals win a clash.
-	for (const file of [...files].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0))) {
+	for (const file of [...files].sort(byFilePath)) {
 		const name = baseName(file.filePath);
 		if (!/^[A-Za-z0-9]+$/.test(name)) {
 			problems.push({
@@ -208,10 +230,11 @@ function readSessions(
 				speakers: Object.freeze(speakers),
 				products: data.products,
 				tags: data.tags,
-				language: data.language,
+				language: data.language ?? siteLanguage,
 				video: data.video,
 				slides: data.slides,
 				abstract: (file.body ?? '').trim(),
+				abstractText: markdownToPlainText(file.body ?? ''),
 				filePath: file.filePath,
 			}),
 		);
@@ -227,8 +250,9 @@ function readPaths(
 ): readonly LearningPath[] {
 	const paths: LearningPath[] = [];
 	const fileByCode = new Map<string, string>();
-	for (const file of [...files].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0))) {
-		const id = idFromFileName(file, problems);
+	const idOf = uniqueIds('learning path');
+	for (const file of [...files].sort(byFilePath)) {
+		const id = idOf(file, problems);
 		const data = parseWithProblems(pathSchema, file.data, file.filePath, problems);
 		if (!id || !data) continue;
 		const other = fileByCode.get(data.code);
@@ -275,8 +299,9 @@ function readCities(
 	problems: Problem[],
 ): readonly City[] {
 	const cities: City[] = [];
-	for (const file of files) {
-		const id = idFromFileName(file, problems);
+	const idOf = uniqueIds('city');
+	for (const file of [...files].sort(byFilePath)) {
+		const id = idOf(file, problems);
 		const data = parseWithProblems(cityWithoutAgenda, file.data, file.filePath, problems);
 		if (!id || !data) continue;
 		// Each agenda line is checked on its own, so one bad line does not hide the problems of the others.
@@ -295,7 +320,7 @@ function readCities(
 		if (city) cities.push(city);
 	}
 	return Object.freeze(
-		cities.sort((a, b) => a.dates.start.localeCompare(b.dates.start) || a.name.localeCompare(b.name, 'en')),
+		cities.sort((a, b) => byCodePoint(a.dates.start, b.dates.start) || a.name.localeCompare(b.name, 'en') || byCodePoint(a.id, b.id)),
 	);
 }
 
@@ -403,11 +428,23 @@ function readCity(
 
 /** True for a zone spelt as in the tz database, else what is wrong and what would be right. */
 function checkTimeZone(timeZone: string): true | string {
-	const canonical = knownZones().get(timeZone.toLowerCase());
-	if (canonical === timeZone || (canonical === undefined && isIanaTimeZone(timeZone) && /^[A-Z]/.test(timeZone))) return true;
-	if (canonical) return `"${timeZone}" must be spelt as in the tz database: "${canonical}" (calendars use it as written)`;
+	const listed = knownZones().get(timeZone.toLowerCase());
+	if (listed === timeZone) return true;
+	// Node's list lacks some current names (Asia/Kolkata, Europe/Kyiv): Intl knows them, case-insensitively.
+	const spelt = listed ?? (isIanaTimeZone(timeZone) ? tzDatabaseSpelling(timeZone) : undefined);
+	if (spelt === timeZone) return true;
+	if (spelt) return `"${timeZone}" must be spelt as in the tz database: "${spelt}" (calendars use it as written)`;
 	const guess = closestMatch(timeZone, knownZones().values());
 	return `"${timeZone}" is not an IANA time zone; ${guess ? `did you mean "${guess}"? ` : ''}write a name like "Europe/Berlin" or "America/New_York" (see the tz database list)`;
+}
+
+/** "asia/kolkata" → "Asia/Kolkata", "america/port_of_spain" → "America/Port_of_Spain": the database's capitals. */
+function tzDatabaseSpelling(timeZone: string): string {
+	return timeZone
+		.split('/')
+		.map((part) => part.replace(/(^|[_-])([a-z])/g, (_, separator: string, letter: string) => separator + letter.toUpperCase()))
+		.join('/')
+		.replace(/_(Of|Es|Au|De|Da)_/g, (match) => match.toLowerCase());
 }
 
 let zonesByLowerCase: Map<string, string> | undefined;
@@ -522,6 +559,22 @@ function noonOf(timeZone: string, day: string): Date {
 	return resolution.kind === 'instant' ? resolution.instant : new Date(`${day}T12:00:00Z`);
 }
 
+/** Ids from file names, each given once: `toronto.md` beside `toronto.mdx`, or in a sub-folder, is a clash. */
+function uniqueIds(kind: string): (file: SourceFile, problems: Problem[]) => string | undefined {
+	const fileById = new Map<string, string>();
+	return (file, problems) => {
+		const id = idFromFileName(file, problems);
+		if (id === undefined) return undefined;
+		const other = fileById.get(id);
+		if (other) {
+			problems.push({ file: file.filePath, field: '', message: `duplicate ${kind} id "${id}": ${other} has the same file name; rename or delete one of them` });
+			return undefined;
+		}
+		fileById.set(id, file.filePath);
+		return id;
+	};
+}
+
 function idFromFileName(file: SourceFile, problems: Problem[]): string | undefined {
 	const name = baseName(file.filePath);
 	if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) return name;
@@ -555,14 +608,18 @@ function unknownId(kind: string, value: string, known: Iterable<string>, where: 
 	return `unknown ${kind} "${value}"; use one from ${where} (${list})`;
 }
 
+// Sorting never uses the machine's locale: output must be the same on every build machine.
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byFilePath = (a: SourceFile, b: SourceFile) => byCodePoint(a.filePath, b.filePath);
+
 function byStartThenPlace(a: Delivery, b: Delivery): number {
-	return a.start.getTime() - b.start.getTime() || a.city.id.localeCompare(b.city.id) || a.room.localeCompare(b.room);
+	return a.start.getTime() - b.start.getTime() || byCodePoint(a.city.id, b.city.id) || byCodePoint(a.room, b.room);
 }
 
 function sortProblems(problems: readonly Problem[]): Problem[] {
 	return problems
 		.map((problem, order) => ({ problem, order }))
-		.sort((a, b) => a.problem.file.localeCompare(b.problem.file) || lineOf(a.problem) - lineOf(b.problem) || a.order - b.order)
+		.sort((a, b) => byCodePoint(a.problem.file, b.problem.file) || lineOf(a.problem) - lineOf(b.problem) || a.order - b.order)
 		.map(({ problem }) => problem);
 }
 

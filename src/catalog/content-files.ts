@@ -17,9 +17,13 @@ export const contentFolders = {
 export const eventFile = 'event.yaml';
 export const tracksFile = 'tracks.yaml';
 
-/** Markdown and MDX files, except drafts: names starting with `_`. */
-export const entryPattern = '**/[!_]*.{md,mdx}';
+/** Markdown and MDX files, except drafts: files and folders whose names start with `_`. */
+export const entryPattern = ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'];
 
 export function isEntryFile(name: string): boolean {
-	return /\.(md|mdx)$/.test(name) && !name.startsWith('_');
+	return /\.(md|mdx)$/.test(name) && !isDraftName(name);
+}
+
+export function isDraftName(name: string): boolean {
+	return name.startsWith('_');
 }

@@ -13,7 +13,7 @@ export function markdownToPlainText(markdown: string): string {
 		.replace(/\r\n?/g, '\n')
 		.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, (_, char: string) => park(char))
 		// An MDX ESM block runs from an import/export line to the next blank line.
-		.replace(/^(?:import|export)\b.*(?:\n.*\S.*)*/gm, '')
+		.replace(/^(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['"]|export\s+(?:const|let|var|function|default|\{|\*)).*(?:\n.*\S.*)*/gm, '')
 		.replace(/^[ \t]*(?:```|~~~).*$/gm, '')
 		.replace(/(`+)([\s\S]*?)\1/g, (_, _ticks: string, code: string) => park(code.replace(/\s+/g, ' ').trim()))
 		.replace(/\{\/\*[\s\S]*?\*\/\}|<!--[\s\S]*?-->/g, '')

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
-import { contentFolders, eventFile, isEntryFile, tracksFile } from './content-files';
+import { contentFolders, eventFile, isDraftName, isEntryFile, tracksFile } from './content-files';
 import { CatalogError, type Problem } from './errors';
 import type { CatalogSource, SourceFile } from './types';
 
@@ -61,7 +61,7 @@ function listEntryFiles(folder: string): string[] {
 	const walk = (dir: string): string[] =>
 		readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 			const path = join(dir, entry.name);
-			if (entry.isDirectory()) return walk(path);
+			if (entry.isDirectory()) return isDraftName(entry.name) ? [] : walk(path);
 			return entry.isFile() && isEntryFile(entry.name) ? [path] : [];
 		});
 	return walk(folder).sort();

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { version as roadshowVersion } from '../../package.json';
-import { markdownToPlainText } from '../catalog/plain-text';
 import { resolveLocalTime, utcOffsetMinutes } from '../catalog/time';
 import type { City, Delivery, Speaker } from '../catalog/types';
 import { cityUrl, sessionUrl, speakerUrl } from '../catalog/urls';
@@ -146,7 +145,7 @@ export function frabSchedule(city: City, options: FrabOptions): FrabSchedule {
 			track: session.track.name,
 			type: session.type,
 			language: session.language,
-			abstract: markdownToPlainText(session.abstract),
+			abstract: session.abstractText,
 			description: '',
 			persons: session.speakers.map((speaker) => person(speaker, `${site}${speakerUrl(speaker)}`)),
 			links: [
@@ -165,7 +164,7 @@ export function frabSchedule(city: City, options: FrabOptions): FrabSchedule {
 			room,
 			deliveries
 				.filter((delivery) => delivery.room === room)
-				.sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid))
+				.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0))
 				.flatMap((delivery) => events.get(delivery) ?? []),
 		]);
 		return { index: index + 1, date, ...dayBounds(city.timezone, date, deliveries), rooms: Object.fromEntries(rooms) };
@@ -273,7 +272,7 @@ function person(speaker: Speaker, url: string): FrabPerson {
 function tracksOf(deliveries: readonly Delivery[]): FrabTrack[] {
 	const tracks = new Map(deliveries.map(({ session: { track } }) => [track.id, track]));
 	return [...tracks.values()]
-		.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id))
+		.sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 		.map((track) => (track.color ? { name: track.name, color: track.color } : { name: track.name }));
 }
 

@@ -7,7 +7,10 @@ export const eventSchema = z
 		name: z.string().min(1).describe('Name of the event, e.g. "Ignite The Tour 2019/2020".'),
 		tagline: z.string().min(1).describe('One line under the name on the home page.'),
 		description: z.string().optional().describe('A short paragraph introducing the event on the home page.'),
-		url: webUrl.describe('Public address of the built site; its host name also makes calendar UIDs unique.'),
+		url: webUrl
+			// Only for an otherwise valid URL, so a bad one gets one message, not two.
+			.refine((value) => !URL.canParse(value) || new URL(value).pathname === '/', 'must be the root of a domain, e.g. https://tour.example.org (sites under a path are not supported yet)')
+			.describe('Public address of the built site; its host name also makes calendar UIDs unique.'),
 		language: z.string().default('en').describe('Language of the site as a BCP 47 tag, e.g. "en".'),
 		acronym: z
 			.string()

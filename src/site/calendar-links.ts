@@ -1,5 +1,5 @@
 import type { Delivery } from '../catalog';
-import { markdownToPlainText } from '../catalog/plain-text';
+import { truncate } from './format';
 import { sessionUrl } from '../catalog/urls';
 
 /** Where an "Add to calendar" control can send an attendee. */
@@ -21,7 +21,7 @@ export function deliveryLinks(delivery: Delivery, icsPath: string, siteUrl: stri
 	const pageUrl = `${siteUrl}${sessionUrl(session)}`;
 	const title = `${session.code}: ${session.title}`;
 	const location = `${delivery.room}, ${city.venue.name}, ${city.venue.address}`;
-	const details = `${truncate(markdownToPlainText(session.abstract), MAX_DETAILS)}\n\n${pageUrl}`;
+	const details = `${truncate(session.abstractText, MAX_DETAILS)}\n\n${pageUrl}`;
 	const google = new URL('https://calendar.google.com/calendar/render');
 	google.search = new URLSearchParams({
 		action: 'TEMPLATE',
@@ -73,6 +73,3 @@ function basicUtc(instant: Date): string {
 	return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-function truncate(text: string, length: number): string {
-	return text.length <= length ? text : `${text.slice(0, length - 1).replace(/\s+\S*$/, '')}…`;
-}

@@ -1,5 +1,5 @@
 import type { City, Delivery, LearningPath, Session } from '../catalog';
-import { contentDirectory } from '../catalog/content-files';
+import { contentDirectory, tracksFile } from '../catalog/content-files';
 import { calendarText } from '../calendar/ics';
 import { readRevisions } from '../calendar/revisions';
 import { catalog, siteUrl } from './catalog';
@@ -22,10 +22,20 @@ export function pathCalendar(city: City, path: LearningPath): string {
 	const deliveries = path.sessions
 		.flatMap((session) => city.deliveriesBySession.get(session.code) ?? [])
 		.sort((a, b) => a.start.getTime() - b.start.getTime());
-	return feed(city, `${path.code}: ${path.title} – ${city.name}`, deliveries);
+	return feed(city, `${path.code}: ${path.title} – ${city.name}`, deliveries, refreshHours);
 }
 
+/** The city's whole agenda: every feed of the city then shares one VTIMEZONE block. */
+const zoneSpans = new Map(
+	catalog.cities.flatMap((city) => {
+		const first = city.deliveries[0];
+		const ends = city.deliveries.map((delivery) => delivery.end.getTime());
+		return first ? [[city.id, { first: first.start, last: new Date(Math.max(...ends)) }] as const] : [];
+	}),
+);
+
 function feed(city: City, title: string, deliveries: readonly Delivery[], refresh?: number): string {
+	const zoneSpan = zoneSpans.get(city.id);
 	return calendarText({
 		title,
 		description: `${catalog.event.name}, ${city.name} (${city.venue.name}). Times in ${city.timezone}.`,
@@ -33,6 +43,8 @@ function feed(city: City, title: string, deliveries: readonly Delivery[], refres
 		deliveries,
 		siteUrl,
 		revisions,
+		tracksFile: `${contentDirectory()}/${tracksFile}`,
+		...(zoneSpan ? { zoneSpan } : {}),
 		...(refresh ? { refreshHours: refresh } : {}),
 	});
 }

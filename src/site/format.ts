@@ -1,4 +1,5 @@
-import type { Delivery, Session } from '../catalog';
+import type { Delivery } from '../catalog';
+import { markdownToPlainText } from '../catalog/plain-text';
 
 // Every formatter works on local day strings or in an explicit zone, never in the machine's TZ.
 const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -23,7 +24,7 @@ export function formatLongDay(day: string): string {
 /** "8–9 Jan 2020", "30 Mar – 2 Apr 2020", "4–8 Nov 2019". */
 export function formatDateRange(start: string, end: string): string {
 	const year = end.slice(0, 4);
-	if (start === end) return formatDay(start).replace(/^\w+ /, '');
+	if (start === end) return formatDay(start).replace(/^\w+,? /, '');
 	const [startText, endText] = [monthDayFormat.format(utcNoon(start)), monthDayFormat.format(utcNoon(end))];
 	if (start.slice(0, 7) === end.slice(0, 7)) return `${startText.split(' ')[0]}–${endText} ${year}`;
 	return start.slice(0, 4) === year ? `${startText} – ${endText} ${year}` : `${startText} ${start.slice(0, 4)} – ${endText} ${year}`;
@@ -42,32 +43,16 @@ export function formatDeliveryTime(delivery: Delivery): string {
 	return `${delivery.startTime}–${delivery.endTime} ${delivery.zoneLabel}`;
 }
 
-export const typeLabels: Readonly<Record<Session['type'], string>> = {
-	keynote: 'Keynote',
-	general: 'General session',
-	breakout: 'Breakout',
-	theater: 'Theater',
-	workshop: 'Workshop',
-	lab: 'Hands-on lab',
-};
+export { levelLabels, typeLabels } from '../catalog/labels';
 
-export const levelLabels: Readonly<Record<Session['level'], string>> = {
-	100: '100 · Introductory',
-	200: '200 · Intermediate',
-	300: '300 · Advanced',
-	400: '400 · Expert',
-};
-
-/** First paragraph of a Markdown body as plain text, for descriptions and meta tags. */
+/** First paragraph of a Markdown body as plain text, shortened, for descriptions and meta tags. */
 export function plainSummary(markdown: string, maxLength = 180): string {
-	const paragraph = markdown.split(/\n\s*\n/).find((block) => block.trim() && !block.trim().startsWith('import ')) ?? '';
-	const text = paragraph
-		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/<[^>]+>/g, '')
-		.replace(/[*_`#>]/g, '')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1).replace(/\s+\S*$/, '')}…`;
+	return truncate(markdownToPlainText(markdown).split('\n\n')[0] ?? '', maxLength);
+}
+
+/** Cuts at a word boundary and adds an ellipsis when the text is longer than `length`. */
+export function truncate(text: string, length: number): string {
+	return text.length <= length ? text : `${text.slice(0, length - 1).replace(/\s+\S*$/, '')}…`;
 }
 
 /** "JT" for "Jeff Teper": the avatar shown when a speaker has no photo. */

@@ -7,7 +7,14 @@ const acronymPrefix =
 	catalog.event.acronym ??
 	(catalog.event.name.toLowerCase().split(/\d/)[0]?.replace(/[^a-z]/g, '') || 'roadshow').padEnd(4, '_');
 
-/** A city's agenda in the frab/c3voc schedule format (JSON and XML share it). */
+const schedules = new Map<string, FrabSchedule>();
+
+/** A city's agenda in the frab/c3voc schedule format; computed once and shared by the JSON and XML files. */
 export function citySchedule(city: City): FrabSchedule {
-	return frabSchedule(city, { siteUrl, acronymPrefix, conferenceTitle: `${catalog.event.name} – ${city.name}` });
+	let schedule = schedules.get(city.id);
+	if (!schedule) {
+		schedule = frabSchedule(city, { siteUrl, acronymPrefix, conferenceTitle: `${catalog.event.name} – ${city.name}` });
+		schedules.set(city.id, schedule);
+	}
+	return schedule;
 }

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { projectRoot, run } from '../support/builds';
+import { buildsRoot, projectRoot, run } from '../support/builds';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -11,16 +10,19 @@ declare module 'vitest' {
 	}
 }
 
-/** Serves the built sample (dist/, built first if missing) with `astro preview`, as a site owner would. */
+/**
+ * Builds the sample into its own folder (never a stale dist/) and serves it with `astro preview`, as a
+ * site owner would.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	if (!existsSync(join(projectRoot, 'dist/pagefind/pagefind.js'))) {
-		const build = await run(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'build'], {});
-		if (build.exitCode !== 0) throw new Error(`astro build failed:\n${build.output}`);
-	}
+	const outDir = join(buildsRoot, 'e2e');
+	const astro = join(projectRoot, 'node_modules/astro/astro.js');
+	const build = await run(process.execPath, [astro, 'build', '--outDir', outDir], { ROADSHOW_CACHE_DIR: join(buildsRoot, '.cache', 'e2e') });
+	if (build.exitCode !== 0) throw new Error(`astro build failed:\n${build.output}`);
 	const port = await freePort();
 	const preview: ChildProcess = spawn(
 		process.execPath,
-		[join(projectRoot, 'node_modules/astro/astro.js'), 'preview', '--host', '127.0.0.1', '--port', String(port)],
+		[astro, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port)],
 		{ cwd: projectRoot, stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
 	);
 	const baseUrl = `http://127.0.0.1:${port}`;

@@ -21,6 +21,7 @@ function sydneyCalendar(catalog: Catalog): string {
 		deliveries: sydney.deliveries,
 		siteUrl: 'https://tour.example.org',
 		revisions: fixedRevisions,
+		tracksFile: 'content/tracks.yaml',
 	});
 }
 
@@ -68,7 +69,7 @@ describe('calendarText', () => {
 		const calendars = () => {
 			const catalog = buildCatalog(source.build());
 			return catalog.cities.map((city) =>
-				calendarText({ title: city.name, timeZone: city.timezone, deliveries: city.deliveries, siteUrl: 'https://tour.example.org', revisions: fixedRevisions }),
+				calendarText({ title: city.name, timeZone: city.timezone, deliveries: city.deliveries, siteUrl: 'https://tour.example.org', revisions: fixedRevisions, tracksFile: 'content/tracks.yaml' }),
 			);
 		};
 		process.env['TZ'] = 'UTC';
@@ -101,8 +102,10 @@ describe('calendarText', () => {
 
 describe('readRevisions (git history of the content)', () => {
 	const identity = { GIT_AUTHOR_NAME: 'Editor', GIT_AUTHOR_EMAIL: 'editor@example.org', GIT_COMMITTER_NAME: 'Editor', GIT_COMMITTER_EMAIL: 'editor@example.org' };
+	// GIT_DIR and friends (set when tests run from a git hook) would point these commands at the project's own repository.
+	const outsideGit = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
 	function git(dir: string, args: string[], env: Record<string, string> = {}): void {
-		execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, ...identity, ...env } });
+		execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...outsideGit, ...identity, ...env } });
 	}
 	function commit(dir: string, file: string, text: string, when: string): void {
 		writeFileSync(join(dir, file), text);

@@ -152,8 +152,8 @@ describe('calendar UIDs', () => {
 		for (const delivery of catalog.deliveries) expect(catalog.deliveryByUid.get(delivery.uid)).toBe(delivery);
 	});
 
-	it('takes the host name of the site URL, in lower case, without the path', () => {
-		const source = tour().withEvent((event) => ({ ...event, url: 'https://Events.Example.com/tour/2020/' }));
+	it('takes the host name of the site URL, in lower case, without the port', () => {
+		const source = tour().withEvent((event) => ({ ...event, url: 'https://Events.Example.com:8443/' }));
 		expect(deliveryOf(buildCatalog(source.build()), 'toronto', 'SOYS10').uid).toBe('SOYS10-toronto-20200108T0900@events.example.com');
 	});
 });

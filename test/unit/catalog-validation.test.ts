@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build';
 import { CatalogError, type Problem } from '../../src/catalog/errors';
+import type { CatalogSource } from '../../src/catalog/types';
 import { cityFields, line, tour, type TourSource } from './source-builder';
 
 // Every rule of "Errors editors see" (DESIGN.md): each test makes one mistake in an otherwise valid tour
@@ -14,8 +15,13 @@ interface Expected {
 }
 
 function refusal(source: TourSource): CatalogError {
+	return refusalOf(source.build());
+}
+
+/** For mistakes the tour builder cannot write (two files with one id, a body): the source itself. */
+function refusalOf(source: CatalogSource): CatalogError {
 	try {
-		buildCatalog(source.build());
+		buildCatalog(source);
 	} catch (error) {
 		if (error instanceof CatalogError) return error;
 		throw error;
@@ -555,6 +561,53 @@ describe('schema mistakes in plain words', () => {
 	it('refuses a video URL that is not a web address (ftp://)', () => {
 		const source = tour().withSession('SOYS10', (session) => ({ ...session, video: 'ftp://videos.example.org/soys10.mp4' }));
 		expectProblemsIn(source, soys10, { field: 'video', message: 'https://' });
+	});
+
+	it('refuses a site URL with a path: links and UIDs assume the site is at the root of a domain', () => {
+		const source = tour().withEvent((event) => ({ ...event, url: 'https://events.example.com/tour/' }));
+		expectProblems(source, {
+			file: 'content/event.yaml',
+			field: 'url',
+			message: 'must be the root of a domain, e.g. https://tour.example.org (sites under a path are not supported yet)',
+		});
+	});
+
+	it('refuses a track colour too light for white badge text', () => {
+		const source = tour().withTracks((tracks) => tracks.map((track, index) => (index === 1 ? { ...track, color: '#ffcc00' } : track)));
+		expectProblems(source, {
+			file: 'content/tracks.yaml',
+			field: '[1].color',
+			message: '#ffcc00 is too light for the white text of track badges (contrast 1.51:1, at least 4.5:1 is needed); choose a darker colour',
+		});
+	});
+
+	it('refuses two city files with the same id in different folders (the later one in file order is named)', () => {
+		const source = tour();
+		const built = source.build();
+		const sydney = built.cities.find((file) => file.filePath === 'content/cities/sydney.mdx');
+		if (!sydney) throw new Error('no sydney');
+		const error = refusalOf({ ...built, cities: [...built.cities, { ...sydney, filePath: 'content/cities/2021/sydney.mdx' }] });
+		expect(error.problems).toEqual([
+			{
+				file: 'content/cities/sydney.mdx',
+				field: '',
+				message: 'duplicate city id "sydney": content/cities/2021/sydney.mdx has the same file name; rename or delete one of them',
+			},
+		]);
+	});
+
+	it('refuses script, event handlers, inline styles and javascript: links in a body, with the line', () => {
+		const built = tour().build();
+		const session = built.sessions.find((file) => file.filePath === 'content/sessions/SOYS10.mdx');
+		if (!session) throw new Error('no SOYS10');
+		const body = 'First line.\n\n[click](javascript:alert(1)) and <b onclick="x()">bold</b>\n<span style="color:red">red</span>\n<script>alert(1)</script>';
+		const error = refusalOf({ ...built, sessions: built.sessions.map((file) => (file === session ? { ...file, body } : file)) });
+		expect(error.problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			'body: line 3 of the text has a link to a javascript:, vbscript: or data: address; link to an https:// page instead',
+			'body: line 5 of the text has a <script> element; scripts in content are not allowed (the site runs under a strict CSP)',
+			'body: line 3 of the text has an onclick event handler attribute; remove it (scripts in content are not allowed)',
+			'body: line 4 of the text has an inline style attribute; remove it (the site runs under a strict CSP without inline styles)',
+		]);
 	});
 
 	it('refuses an event without a usable site URL', () => {
