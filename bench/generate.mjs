@@ -673,7 +673,7 @@ export function summaryLine(s) {
 		`generated ${s.sessions} sessions, ${s.speakers} speakers, ${s.paths} paths, ${s.cities} cities, ` +
 		`${s.deliveries} deliveries (target ${s.target}), room use ${s.roomUse}% with ${s.gapMinutes}-min changeovers` +
 		`${s.addedRooms ? `, ${s.addedRooms} rooms added beyond plan` : ''}${s.oversize ? ', some cities over 10 rooms' : ''}` +
-X
+		`${s.ext === 'md' ? ', .md files' : ''} in ${s.seconds.toFixed(1)} s -> ${s.out}`
 	);
 }
 

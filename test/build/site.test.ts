@@ -72,13 +72,15 @@ describe('a fixture site (test/fixtures/basic)', () => {
 		expectIdenticalTrees(basic, builtSite('basic-tokyo'));
 	});
 
-	it('publishes .md and .mdx sessions and leaves drafts (_*.mdx) out', () => {
+	it('publishes .md and .mdx sessions and leaves drafts (_*.mdx, _folders/) out', () => {
 		const files = listFiles(basic.outDir);
 		expect(files).toContain('sessions/soys10/index.html');
 		expect(files).toContain('sessions/soys20/index.html');
 		expect(files.some((file) => file.toLowerCase().includes('draft'))).toBe(false);
 		const everything = files.filter((file) => file.endsWith('.html')).map((file) => readBuilt(basic, file)).join('\n');
 		expect(everything).not.toContain('must not be published');
+		expect(everything).not.toContain('A session in a draft folder');
+		expect(files).not.toContain('sessions/new1/index.html');
 	});
 
 	it('shows every delivery of SOYS10 in local time with the zone of that day', () => {
