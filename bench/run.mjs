@@ -61,9 +61,20 @@ function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = root } =
 			timeoutMinutes > 0
 				? setTimeout(() => {
 						timedOut = true;
+						// Stop the command but let /usr/bin/time live to report its peak memory; the whole
+						// process group goes 10 s later if anything is left.
+						let children = [];
 						try {
-							process.kill(-child.pid, 'SIGTERM');
+							children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
 						} catch {}
+						const stop = (pid) => {
+							try {
+								process.kill(pid, 'SIGTERM');
+							} catch {}
+						};
+						if (haveTime && children.length > 0) children.forEach((pid) => stop(Number(pid)));
+						else stop(-child.pid);
+						setTimeout(() => stop(-child.pid), 10_000).unref();
 					}, timeoutMinutes * 60_000)
 				: undefined;
 		let pending = '';

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { buildSite, buildsRoot, siteBuilds, type BuildResult } from '../support/builds';
+import { buildSite, buildsRoot, siteBuilds, type BuildResult, type SiteBuild } from '../support/builds';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -8,18 +8,24 @@ declare module 'vitest' {
 	}
 }
 
-/** Builds the sample and every fixture once (two at a time: the machines have two cores). */
+/**
+ * Builds the sample and every fixture once. Two builds run at a time (the machines have two cores), but
+ * only of the same content: Astro writes the content's module list to .astro/ under the project root,
+ * which builds of different content folders would overwrite for each other.
+ */
 export default async function setup(project: TestProject): Promise<void> {
 	rmSync(buildsRoot, { recursive: true, force: true });
 	const results: Record<string, BuildResult> = {};
-	const queue = [...siteBuilds];
-	const worker = async () => {
-		for (let next = queue.shift(); next; next = queue.shift()) {
-			const result = await buildSite(next);
-			results[result.name] = result;
-			process.stdout.write(`built ${result.name} (TZ=${result.tz}) in ${result.seconds.toFixed(1)} s, exit ${result.exitCode}\n`);
-		}
-	};
-	await Promise.all([worker(), worker()]);
+	const byContent = new Map<string, SiteBuild[]>();
+	for (const build of siteBuilds) byContent.set(build.content, [...(byContent.get(build.content) ?? []), build]);
+	for (const batch of byContent.values()) {
+		await Promise.all(
+			batch.map(async (build) => {
+				const result = await buildSite(build);
+				results[result.name] = result;
+				process.stdout.write(`built ${result.name} (TZ=${result.tz}) in ${result.seconds.toFixed(1)} s, exit ${result.exitCode}\n`);
+			}),
+		);
+	}
 	project.provide('builds', results);
 }
