@@ -22,5 +22,4 @@ export const eventSchema = z
 	})
 	.strict();
 
-export type EventInput = z.input<typeof eventSchema>;
 export type EventData = z.output<typeof eventSchema>;

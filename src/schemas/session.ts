@@ -14,8 +14,6 @@ export const defaultDurations: Readonly<Record<SessionType, number>> = {
 	lab: 75,
 };
 
-export const sessionLevels = [100, 200, 300, 400] as const;
-
 /** Front matter of `content/sessions/<CODE>.mdx`; the file name is the session code, the body the abstract. */
 export const sessionSchema = z
 	.object({

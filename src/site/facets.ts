@@ -8,14 +8,15 @@ export interface Facet {
 	readonly options: readonly { readonly value: string; readonly label: string }[];
 }
 
-/** "Microsoft Teams" → "microsoft-teams": product names become URL values. */
+/** "Microsoft Teams" → "microsoft-teams": product names become URL values (names without Latin letters stay as they are). */
 export function slug(text: string): string {
-	return text
+	const latin = text
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '');
+	return latin || text.trim().replace(/\s+/g, '-');
 }
 
 /** The catalog's facets (city, track, type, level, path, speaker, product, language) and each session's values. */
