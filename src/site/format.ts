@@ -1,4 +1,3 @@
-import type { Delivery } from '../catalog';
 import { markdownToPlainText } from '../catalog/plain-text';
 
 // Every formatter works on local day strings or in an explicit zone, never in the machine's TZ.
@@ -36,11 +35,6 @@ export function formatMinutes(minutes: number): string {
 	const rest = minutes % 60;
 	if (hours === 0) return `${rest} min`;
 	return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
-
-/** "09:00–09:45 AEDT". */
-export function formatDeliveryTime(delivery: Delivery): string {
-	return `${delivery.startTime}–${delivery.endTime} ${delivery.zoneLabel}`;
 }
 
 export { levelLabels, typeLabels } from '../catalog/labels';
