@@ -20,6 +20,21 @@ function siteUrl() {
 
 const site = siteUrl();
 
+/**
+ * Astro 7 marks every MDX entry's `?astroPropagatedAssets` module with a "use astro:head-inject" directive
+ * that nothing reads any more (head propagation now travels in module metadata), and Rolldown warns once per
+ * MDX file that it may not keep it (withastro/astro#18087; the runtime detects propagation by `__astroPropagation`). Only that log is dropped; every other one is kept,
+ * and a build test fails on any warning.
+ * @type {NonNullable<import('vite').Rolldown.InputOptions['onLog']>}
+ */
+function dropDeadHeadInjectDirective(level, log, handler) {
+	const deadDirective =
+		log.code === 'MODULE_LEVEL_DIRECTIVE' &&
+		(log.id ?? '').includes('?astroPropagatedAssets') &&
+		log.message.includes('"use astro:head-inject"');
+	if (!deadDirective) handler(level, log);
+}
+
 export default defineConfig({
 	...(site ? { site } : {}),
 	trailingSlash: 'ignore',
@@ -28,7 +43,7 @@ export default defineConfig({
 	devToolbar: { enabled: false },
 	// No inline scripts or styles: the site must run under a strict Content-Security-Policy.
 	vite: {
-		build: { assetsInlineLimit: 0 },
+		build: { assetsInlineLimit: 0, rolldownOptions: { onLog: dropDeadHeadInjectDirective } },
 		// Test and benchmark builds write whole sites into the project; the dev server must not watch them.
 		server: { watch: { ignored: ['**/test/.builds/**', '**/bench/out/**'] } },
 	},

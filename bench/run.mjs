@@ -23,6 +23,8 @@ const contentDir = 'bench/out/content';
 const cacheDir = 'bench/out/.cache';
 const distDir = 'bench/out/dist';
 const TIME = '/usr/bin/time';
+// The same Node as this script (the pinned one under `npm run bench`), and Astro's CLI as its package names it.
+const astroCli = join('node_modules/astro', JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')).bin.astro);
 
 function parseArgs(argv) {
 	const options = { sessions: 1000, cities: 10, generate: true, warm: false, timeout: 0, isolated: false };
@@ -211,7 +213,7 @@ async function main() {
 	const git = gitState();
 
 	// 1. Catalog only: read + validate + build the Catalog (scripts/check-content.mjs, Vite SSR loader included).
-	const check = await timed(['node', 'scripts/check-content.mjs'], env, join(out, 'check.log'));
+	const check = await timed([process.execPath, 'scripts/check-content.mjs'], env, join(out, 'check.log'));
 	const checkText = readFileSync(join(out, 'check.log'), 'utf8').trim();
 	console.log(`  check: ${checkText.split('\n').at(-1)} (${check.seconds.toFixed(1)} s)`);
 	if (check.code !== 0) throw new Error(`the content check failed; see bench/out/check.log`);
@@ -227,7 +229,7 @@ async function main() {
 	// so .astro's content-modules.mjs and content-assets.mjs would end up in the site.
 	const buildOutDir = options.isolated ? join(buildRoot, 'dist') : join(root, distDir);
 	const build = await timed(
-		['node', 'node_modules/astro/astro.js', 'build', '--outDir', buildOutDir],
+		[process.execPath, astroCli, 'build', '--outDir', buildOutDir],
 		{ ...env, ROADSHOW_CACHE_DIR: join(root, cacheDir) },
 		join(out, 'build.log'),
 		{ cwd: buildRoot, timeoutMinutes: options.timeout, echo: /\[(types|build|vite|roadshow-pagefind)\]|✓ Completed|generating static routes|error|Error/ },

@@ -113,13 +113,13 @@ function declaredIds(source: CatalogSource): Declared {
 }
 
 function readEvent(file: SourceFile, problems: Problem[]): Event | undefined {
-	const data = parseWithProblems(eventSchema, file.data, file.filePath, problems);
+	const data = parseWithProblems(eventSchema, file.data, file.filePath, report(problems));
 	if (!data) return undefined;
 	return Object.freeze({ ...data, filePath: file.filePath, host: new URL(data.url).hostname });
 }
 
 function readTracks(file: SourceFile, problems: Problem[]): readonly Track[] {
-	const data = parseWithProblems(tracksSchema, file.data, file.filePath, problems);
+	const data = parseWithProblems(tracksSchema, file.data, file.filePath, report(problems));
 	if (!data) return [];
 	const seen = new Set<string>();
 	const tracks: Track[] = [];
@@ -156,7 +156,7 @@ function readSpeakers(files: readonly SourceFile[], problems: Problem[]): readon
 	const idOf = uniqueIds('speaker');
 	for (const file of [...files].sort(byFilePath)) {
 		const id = idOf(file, problems);
-		const data = parseWithProblems(speakerSchema, file.data, file.filePath, problems);
+		const data = parseWithProblems(speakerSchema, file.data, file.filePath, report(problems));
 		if (!id || !data) continue;
 		speakers.push(Object.freeze({ id, ...data, photo: data.photo, bio: (file.body ?? '').trim(), filePath: file.filePath }));
 	}
@@ -195,7 +195,7 @@ function readSessions(
 			continue;
 		}
 		fileByCode.set(code, file.filePath);
-		const data = parseWithProblems(sessionSchema, file.data, file.filePath, problems);
+		const data = parseWithProblems(sessionSchema, file.data, file.filePath, report(problems));
 		if (!data) continue;
 		const track = trackById.get(data.track);
 		if (!track && !declared.tracks.has(data.track)) {
@@ -253,7 +253,7 @@ function readPaths(
 	const idOf = uniqueIds('learning path');
 	for (const file of [...files].sort(byFilePath)) {
 		const id = idOf(file, problems);
-		const data = parseWithProblems(pathSchema, file.data, file.filePath, problems);
+		const data = parseWithProblems(pathSchema, file.data, file.filePath, report(problems));
 		if (!id || !data) continue;
 		const other = fileByCode.get(data.code);
 		if (other) {
@@ -302,11 +302,11 @@ function readCities(
 	const idOf = uniqueIds('city');
 	for (const file of [...files].sort(byFilePath)) {
 		const id = idOf(file, problems);
-		const data = parseWithProblems(cityWithoutAgenda, file.data, file.filePath, problems);
+		const data = parseWithProblems(cityWithoutAgenda, file.data, file.filePath, report(problems));
 		if (!id || !data) continue;
 		// Each agenda line is checked on its own, so one bad line does not hide the problems of the others.
 		const agenda = data.agenda.map((line, index) =>
-			parseWithProblems(agendaItemSchema, line, file.filePath, problems, ['agenda', index]),
+			parseWithProblems(agendaItemSchema, line, file.filePath, report(problems), ['agenda', index]),
 		);
 		// A session whose agenda line has another mistake is on the agenda all the same: do not report it twice.
 		const scheduled = new Set(
@@ -644,3 +644,5 @@ function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[])
 function unique<T>(items: readonly T[]): T[] {
 	return [...new Set(items)];
 }
+
+const report = (problems: Problem[]) => (problem: Problem) => void problems.push(problem);

@@ -2,33 +2,41 @@ import { z } from 'astro/zod';
 import { fieldPath, type Problem } from './errors';
 import { closestMatch } from './suggest';
 
-/** Validates `data` against `schema`; returns the parsed value, or pushes plain-word problems naming file and field. */
-export function parseWithProblems<S extends z.ZodTypeAny>(
+type PathKey = PropertyKey;
+
+/**
+ * Validates `data` against `schema` and returns the parsed value, or undefined after reporting every issue
+ * in plain words with file and field. Zod's own messages name types ("expected string, received undefined");
+ * editors need "is required (Title of the session…)".
+ */
+export function parseWithProblems<S extends z.ZodType>(
 	schema: S,
 	data: unknown,
 	file: string,
-	problems: Problem[],
+	report: (problem: Problem) => void,
 	basePath: readonly (string | number)[] = [],
 ): z.output<S> | undefined {
 	const result = schema.safeParse(data);
 	if (result.success) return result.data;
 	for (const issue of result.error.issues) {
-		problems.push(...describeIssue(schema, issue, file, basePath));
+		for (const problem of describeIssue(schema, data, issue, file, basePath)) report(problem);
 	}
 	return undefined;
 }
 
 function describeIssue(
-	schema: z.ZodTypeAny,
-	issue: z.ZodIssue,
+	schema: z.ZodType,
+	data: unknown,
+	issue: z.core.$ZodIssue,
 	file: string,
 	basePath: readonly (string | number)[],
 ): Problem[] {
-	const path = [...basePath, ...issue.path];
+	const path = [...basePath, ...issue.path.map(printableKey)];
 	const field = fieldPath(path);
 	const target = schemaAt(schema, issue.path);
+	const hint = target?.description ? ` (${target.description})` : '';
 	switch (issue.code) {
-		case z.ZodIssueCode.unrecognized_keys: {
+		case 'unrecognized_keys': {
 			const known = Object.keys(objectShape(target) ?? {});
 			return issue.keys.map((key) => {
 				const guess = closestMatch(key, known);
@@ -39,38 +47,64 @@ function describeIssue(
 				};
 			});
 		}
-		case z.ZodIssueCode.invalid_type: {
-			const hint = target?.description ? ` (${target.description})` : '';
-			if (issue.received === 'undefined') {
-				return [{ file, field, message: `is required${hint}` }];
-			}
+		case 'invalid_type': {
+			const received = valueAt(data, issue.path);
+			if (received === undefined) return [{ file, field, message: `is required${hint}` }];
 			// A message the schema wrote itself (e.g. "must be whole minutes") says it best.
-			if (!issue.message.startsWith('Expected ')) return [{ file, field, message: issue.message }];
-			return [{ file, field, message: `must be ${typeName(issue.expected)}, not ${typeName(issue.received)}${hint}` }];
+			if (!isZodDefaultMessage(issue.message)) return [{ file, field, message: issue.message }];
+			return [{ file, field, message: `must be ${typeName(issue.expected)}, not ${typeName(kindOf(received))}${hint}` }];
 		}
-		case z.ZodIssueCode.invalid_enum_value:
+		case 'invalid_value':
+			if (!isZodDefaultMessage(issue.message)) return [{ file, field, message: issue.message }];
 			return [
 				{
 					file,
 					field,
-					message: `"${String(issue.received)}" is not allowed; use one of: ${issue.options.map(String).join(', ')}`,
+					message: `${JSON.stringify(valueAt(data, issue.path))} is not allowed; use one of: ${issue.values.map(String).join(', ')}`,
 				},
 			];
-		case z.ZodIssueCode.too_small:
-			if (issue.type === 'string' && issue.minimum === 1) return [{ file, field, message: 'must not be empty' }];
+		case 'too_small':
+			if (issue.origin === 'string' && issue.minimum === 1) return [{ file, field, message: 'must not be empty' }];
 			return [{ file, field, message: issue.message }];
-		case z.ZodIssueCode.invalid_union:
-			if (issue.message !== 'Invalid input') return [{ file, field, message: issue.message }];
+		case 'invalid_union':
+			if (!isZodDefaultMessage(issue.message)) return [{ file, field, message: issue.message }];
 			return [{ file, field, message: `has the wrong form${target?.description ? `: ${target.description}` : ''}` }];
 		default:
 			return [{ file, field, message: issue.message }];
 	}
 }
 
+/** Zod's built-in messages start with "Invalid"; ours are sentences about the field. */
+function isZodDefaultMessage(message: string): boolean {
+	return /^Invalid\b/.test(message);
+}
+
+function printableKey(key: PathKey): string | number {
+	return typeof key === 'symbol' ? String(key) : key;
+}
+
+/** The raw value an issue is about, read from the data with the issue's path. */
+function valueAt(data: unknown, path: readonly PathKey[]): unknown {
+	let current: unknown = data;
+	for (const key of path) {
+		if (typeof current !== 'object' || current === null) return undefined;
+		current = (current as Record<PropertyKey, unknown>)[key];
+	}
+	return current;
+}
+
+function kindOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'array';
+	if (value instanceof Date) return 'date';
+	return typeof value;
+}
+
 function typeName(type: string): string {
 	const names: Record<string, string> = {
 		string: 'text',
 		number: 'a number',
+		int: 'a whole number',
 		integer: 'a whole number',
 		array: 'a list',
 		object: 'a set of "key: value" fields',
@@ -82,37 +116,33 @@ function typeName(type: string): string {
 	return names[type] ?? type;
 }
 
-/** The schema that validates the value at `path`, seen through optional/default/effects wrappers. */
-function schemaAt(schema: z.ZodTypeAny, path: readonly (string | number)[]): z.ZodTypeAny | undefined {
-	let current: z.ZodTypeAny | undefined = schema;
+/** The schema that validates the value at `path`, seen through optional, default and pipe (transform) wrappers. */
+function schemaAt(schema: z.ZodType, path: readonly PathKey[]): z.ZodType | undefined {
+	let current: z.ZodType | undefined = schema;
 	for (const key of path) {
-		current = unwrap(current);
-		if (current instanceof z.ZodArray && typeof key === 'number') current = current.element;
-		else if (current instanceof z.ZodObject && typeof key === 'string') current = objectShape(current)?.[key];
+		// The description sits on the outermost wrapper (`.optional().describe()`), so keep it while walking.
+		const inner = unwrap(current);
+		if (inner instanceof z.ZodArray && typeof key === 'number') current = inner.element as z.ZodType;
+		else if (inner instanceof z.ZodObject && typeof key === 'string') current = objectShape(inner)?.[key];
 		else return undefined;
 	}
 	return current;
 }
 
-function unwrap(schema: z.ZodTypeAny | undefined): z.ZodTypeAny | undefined {
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
 	let current = schema;
-	while (
-		current instanceof z.ZodOptional ||
-		current instanceof z.ZodDefault ||
-		current instanceof z.ZodEffects ||
-		current instanceof z.ZodNullable
-	) {
-		current =
-			current instanceof z.ZodEffects
-				? current.innerType()
-				: current instanceof z.ZodDefault
-					? current.removeDefault()
-					: current.unwrap();
+	for (;;) {
+		if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) {
+			current = current.unwrap() as z.ZodType;
+		} else if (current instanceof z.ZodPipe) {
+			current = current.in as z.ZodType;
+		} else {
+			return current;
+		}
 	}
-	return current;
 }
 
-function objectShape(schema: z.ZodTypeAny | undefined): z.ZodRawShape | undefined {
+function objectShape(schema: z.ZodType | undefined): Record<string, z.ZodType> | undefined {
 	const object = unwrap(schema);
-	return object instanceof z.ZodObject ? (object.shape as z.ZodRawShape) : undefined;
+	return object instanceof z.ZodObject ? (object.shape as Record<string, z.ZodType>) : undefined;
 }

@@ -9,7 +9,7 @@ export const localDate = z
 				value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
 			if (!isMidnightUtc || Number.isNaN(value.getTime())) {
 				ctx.addIssue({
-					code: z.ZodIssueCode.custom,
+					code: 'custom',
 					message: 'is a date with a time of day; write the day alone, e.g. 2020-01-08',
 				});
 				return z.NEVER;
@@ -18,7 +18,7 @@ export const localDate = z
 		}
 		if (!isRealDay(value)) {
 			ctx.addIssue({
-				code: z.ZodIssueCode.custom,
+				code: 'custom',
 				message: `"${value}" is not a day; write YYYY-MM-DD, e.g. 2020-01-08`,
 			});
 			return z.NEVER;
@@ -31,21 +31,21 @@ export const wallTime = z.unknown().transform((value, ctx) => {
 	if (value instanceof Date) {
 		// YAML reads `2020-01-08 09:00:00` as a UTC instant: refusing it is the only way not to guess the zone.
 		ctx.addIssue({
-			code: z.ZodIssueCode.custom,
+			code: 'custom',
 			message: `is a YAML date-time (${value.toISOString()}), not a wall-clock time; write the time alone in quotes, e.g. "09:00", and the day in "day"`,
 		});
 		return z.NEVER;
 	}
 	if (typeof value === 'number') {
 		ctx.addIssue({
-			code: z.ZodIssueCode.custom,
+			code: 'custom',
 			message: `is the number ${value}, not a time; write the time in quotes, e.g. "09:00"`,
 		});
 		return z.NEVER;
 	}
 	if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) {
 		ctx.addIssue({
-			code: z.ZodIssueCode.custom,
+			code: 'custom',
 			message:
 				value === undefined
 					? 'is required; write a 24-hour time in quotes, e.g. "09:00"'

@@ -28,9 +28,7 @@ export const sessionSchema = z
 			.describe('Length in minutes; default by type: keynote 60, general 60, breakout 45, theater 20, workshop 240, lab 75.'),
 		track: z.string().min(1).describe('Id of a track in content/tracks.yaml.'),
 		level: z
-			.union([z.literal(100), z.literal(200), z.literal(300), z.literal(400)], {
-				errorMap: () => ({ message: 'must be one of 100, 200, 300, 400' }),
-			})
+			.union([z.literal(100), z.literal(200), z.literal(300), z.literal(400)], { error: 'must be one of 100, 200, 300, 400' })
 			.describe('Technical level: 100 (overview) to 400 (deep dive).'),
 		speakers: z.array(z.string().min(1)).default([]).describe('Ids of speakers (file names in content/speakers/).'),
 		products: z.array(z.string().min(1)).default([]).describe('Products covered, e.g. ["SharePoint", "OneDrive"].'),

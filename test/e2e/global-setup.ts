@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildsRoot, projectRoot, run } from '../support/builds';
+import { astroCli, buildsRoot, projectRoot, run } from '../support/builds';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -16,7 +16,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	const outDir = join(buildsRoot, 'e2e');
-	const astro = join(projectRoot, 'node_modules/astro/astro.js');
+	const astro = astroCli;
 	const build = await run(process.execPath, [astro, 'build', '--outDir', outDir], { ROADSHOW_CACHE_DIR: join(buildsRoot, '.cache', 'e2e') });
 	if (build.exitCode !== 0) throw new Error(`astro build failed:\n${build.output}`);
 	const port = await freePort();

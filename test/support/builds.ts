@@ -6,6 +6,13 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const buildsRoot = join(projectRoot, 'test/.builds');
 
+/** Astro's command-line entry, as its package.json names it (it moved between major versions). */
+export const astroCli = join(
+	projectRoot,
+	'node_modules/astro',
+	(JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { bin: { astro: string } }).bin.astro,
+);
+
 /** One real `astro build` of a content folder under a given machine TZ. */
 export interface SiteBuild {
 	readonly name: string;
@@ -55,7 +62,7 @@ export async function buildSite(build: SiteBuild): Promise<BuildResult> {
 	const started = performance.now();
 	const { exitCode, output } = await run(
 		process.execPath,
-		[join(projectRoot, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir],
+		[astroCli, 'build', '--outDir', outDir],
 		{ TZ: build.tz, ROADSHOW_CONTENT_DIR: build.content, ROADSHOW_CACHE_DIR: join(buildsRoot, '.cache', build.name) },
 	);
 	return { ...build, outDir, exitCode, output, seconds: (performance.now() - started) / 1000 };
