@@ -12,8 +12,8 @@ const server = await createServer({
 	optimizeDeps: { noDiscovery: true, include: [] },
 });
 try {
-	/** @type {import('../src/catalog/check.ts')} */
-	const { checkContent } = await server.ssrLoadModule('/src/catalog/check.ts');
+	/** @type {import('../src/cli/check-content.ts')} */
+	const { checkContent } = await server.ssrLoadModule('/src/cli/check-content.ts');
 	const report = checkContent(process.cwd());
 	process.stdout.write(report.text + '\n');
 	process.exitCode = report.ok ? 0 : 1;

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentDirectory, contentFolders, entryPattern, eventFile, tracksFile } from './catalog/content-files';
-import { yamlDocument } from './site/yaml-document-loader';
+import { contentDirectory, contentFolders, entryPattern, eventFile, tracksFile } from './loaders/content-files';
+import { yamlDocument } from './loaders/yaml-document';
 
 // The schemas in src/schemas/ are applied by the catalog (src/catalog/build.ts), not here: Astro stops at
 // the first invalid entry and names its id, not its file, while editors need every problem with file and field.

@@ -1,8 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Delivery } from '../catalog';
-import { typeLabels } from '../catalog/labels';
-import { sessionUrl } from '../catalog/urls';
+import { typeLabels } from '../presentation/labels';
+import { abstractText } from '../presentation/plain-text';
+import { sessionUrl } from '../presentation/urls';
 import type { RevisionIndex } from './revisions';
 import { vtimezoneGenerator } from './vtimezone';
 
@@ -66,7 +67,7 @@ export function calendarText(feed: CalendarFeed): string {
 			timezone: city.timezone,
 			summary: `${session.code}: ${session.title}`,
 			description: [
-				session.abstractText,
+				abstractText(session),
 				speakers.length > 0 ? `Speakers: ${speakers.join('; ')}` : '',
 				`Room: ${delivery.room}`,
 				pageUrl,

@@ -4,6 +4,7 @@
  * See DESIGN.md "Calendar rules". One sub-component per transition: Outlook ignores RDATE lists,
  * and explicit transitions stay correct across historic rule changes (Mexico City 2022).
  */
+import { utcOffsetSeconds, zoneAbbreviation } from '../catalog/zones';
 
 const DAY_MS = 86_400_000;
 const SPAN_MARGIN_MS = 365 * DAY_MS;
@@ -11,42 +12,6 @@ const SPAN_MARGIN_MS = 365 * DAY_MS;
 const CLASSIFY_MARGIN_MS = 366 * DAY_MS;
 // Scan step; a transition is then located to the second by bisection.
 const SCAN_STEP_MS = DAY_MS;
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-const nameFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, tzid: string, style: 'longOffset' | 'short'): Intl.DateTimeFormat {
-	let format = cache.get(tzid);
-	if (format === undefined) {
-		try {
-			// Fixed locale so that the parsed strings never depend on the build machine.
-			format = new Intl.DateTimeFormat('en-US', { timeZone: tzid, timeZoneName: style });
-		} catch (error) {
-			throw new RangeError(`Unknown IANA time zone "${tzid}" (not in this platform's tz data)`, { cause: error });
-		}
-		cache.set(tzid, format);
-	}
-	return format;
-}
-
-function timeZoneNamePart(format: Intl.DateTimeFormat, instant: Date): string {
-	return format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? '';
-}
-
-/** UTC offset in force in `tzid` at `instant`, in minutes (fractional when the offset has seconds, e.g. LMT). */
-export function utcOffsetMinutes(tzid: string, instant: Date): number {
-	return utcOffsetSeconds(tzid, instant.getTime()) / 60;
-}
-
-function utcOffsetSeconds(tzid: string, ms: number): number {
-	const name = timeZoneNamePart(cachedFormat(offsetFormats, tzid, 'longOffset'), new Date(ms));
-	// en-US longOffset is "GMT" for zero, else "GMT+05:30" or "GMT-04:56:02".
-	const match = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name);
-	if (match === null) throw new Error(`Unexpected Intl offset "${name}" for ${tzid}`);
-	const [, sign, hh = '0', mm = '0', ss = '0'] = match;
-	const seconds = Number(hh) * 3600 + Number(mm) * 60 + Number(ss);
-	return sign === '-' ? -seconds : seconds;
-}
 
 interface Transition {
 	/** First instant (ms, whole second) at which `to` applies. */
@@ -96,12 +61,6 @@ function formatLocal(ms: number, offsetSeconds: number): string {
 	return new Date(ms + offsetSeconds * 1000).toISOString().slice(0, 19).replace(/[-:]/g, '');
 }
 
-function tzName(tzid: string, ms: number): string | undefined {
-	const name = timeZoneNamePart(cachedFormat(nameFormats, tzid, 'short'), new Date(ms));
-	// Only real abbreviations (EST, CDT, GMT); en-US gives "GMT+11"-style for most zones, and TZNAME is optional, so omit those.
-	return /^[A-Z]{2,6}$/.test(name) ? name : undefined;
-}
-
 function observance(kind: 'STANDARD' | 'DAYLIGHT', dtstart: string, from: number, to: number, name: string | undefined): string[] {
 	return [
 		`BEGIN:${kind}`,
@@ -123,7 +82,7 @@ export function buildVTimezone(tzid: string, first: Date, last: Date): string {
 	const lastMs = last.getTime();
 	if (Number.isNaN(firstMs) || Number.isNaN(lastMs)) throw new RangeError(`Invalid span date for VTIMEZONE ${tzid}`);
 	if (lastMs < firstMs) throw new RangeError(`VTIMEZONE ${tzid}: last (${last.toISOString()}) is before first (${first.toISOString()})`);
-	cachedFormat(offsetFormats, tzid, 'longOffset'); // Unknown zone: RangeError before any work.
+	utcOffsetSeconds(tzid, firstMs); // Unknown zone: RangeError before any work.
 
 	// Whole seconds, so DTSTART values are exact.
 	const spanStart = Math.floor((firstMs - SPAN_MARGIN_MS) / 1000) * 1000;
@@ -145,11 +104,11 @@ export function buildVTimezone(tzid: string, first: Date, last: Date): string {
 	const leadOffset = utcOffsetSeconds(tzid, spanStart);
 	const lines = ['BEGIN:VTIMEZONE', `TZID:${tzid}`];
 	// Lead observance: without it, clients (ical.js) treat times before the first transition as UTC.
-	lines.push(...observance(kind(leadPeriod), formatLocal(spanStart, leadOffset), leadOffset, leadOffset, tzName(tzid, spanStart)));
+	lines.push(...observance(kind(leadPeriod), formatLocal(spanStart, leadOffset), leadOffset, leadOffset, zoneAbbreviation(tzid, spanStart)));
 	all.forEach((t, index) => {
 		if (t.at <= spanStart || t.at > spanEnd) return;
 		// RFC 5545: an observance's DTSTART is the onset in the local time of the offset before it (TZOFFSETFROM).
-		lines.push(...observance(kind(index + 1), formatLocal(t.at, t.from), t.from, t.to, tzName(tzid, t.at)));
+		lines.push(...observance(kind(index + 1), formatLocal(t.at, t.from), t.from, t.to, zoneAbbreviation(tzid, t.at)));
 	});
 	lines.push('END:VTIMEZONE');
 	return lines.join('\r\n');

@@ -1,4 +1,4 @@
-import type { Problem } from './errors';
+import type { ProblemLog } from './errors';
 import type { SourceFile } from './types';
 
 // Bodies are Markdown/MDX written by editors and rendered as HTML. These mistakes would put script in the
@@ -14,13 +14,13 @@ const rules: readonly { pattern: RegExp; message: (found: string) => string }[] 
 ];
 
 /** Reports unsafe markup in a content file's body, with its line counted from the body's first line. */
-export function checkBody(file: SourceFile, problems: Problem[]): void {
+export function checkBody(file: SourceFile, problems: ProblemLog): void {
 	const body = file.body;
 	if (!body) return;
 	for (const rule of rules) {
 		for (const match of body.matchAll(rule.pattern)) {
 			const line = body.slice(0, match.index).split('\n').length;
-			problems.push({ file: file.filePath, field: 'body', message: `line ${line} of the text ${rule.message(match[1] ?? match[0])}` });
+			problems.report({ file: file.filePath, field: 'body', message: `line ${line} of the text ${rule.message(match[1] ?? match[0])}` });
 		}
 	}
 }

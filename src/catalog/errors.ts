@@ -8,6 +8,9 @@ export interface Problem {
 	readonly message: string;
 }
 
+/** Reports a problem in one file: `at('agenda[3].room', 'unknown room …')`. */
+export type FileReporter = (field: string, message: string) => void;
+
 export function formatProblem(problem: Problem): string {
 	return problem.field ? `${problem.file}: ${problem.field}: ${problem.message}` : `${problem.file}: ${problem.message}`;
 }
@@ -22,6 +25,48 @@ export class CatalogError extends Error {
 		this.name = 'CatalogError';
 		this.problems = problems;
 	}
+}
+
+/**
+ * The one place the problems of a catalog build go: readers and rules report here as they find them,
+ * and the build ends with every problem at once, sorted like a compiler's list.
+ */
+export class ProblemLog {
+	readonly #problems: Problem[] = [];
+
+	readonly report = (problem: Problem): void => {
+		this.#problems.push(problem);
+	};
+
+	/** A reporter for one file. */
+	in(file: string): FileReporter {
+		return (field, message) => this.report({ file, field, message });
+	}
+
+	get isEmpty(): boolean {
+		return this.#problems.length === 0;
+	}
+
+	/** Throws one CatalogError listing every problem reported, if there is any. */
+	throwIfAny(): void {
+		if (!this.isEmpty) throw new CatalogError(sortProblems(this.#problems));
+	}
+}
+
+// Never the machine's locale: the order must be the same on every build machine.
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** By file, then agenda problems in agenda order, like a compiler's line numbers; others keep their order. */
+function sortProblems(problems: readonly Problem[]): Problem[] {
+	return problems
+		.map((problem, order) => ({ problem, order }))
+		.sort((a, b) => byCodePoint(a.problem.file, b.problem.file) || lineOf(a.problem) - lineOf(b.problem) || a.order - b.order)
+		.map(({ problem }) => problem);
+}
+
+function lineOf(problem: Problem): number {
+	const match = /^agenda\[(\d+)\]/.exec(problem.field);
+	return match ? Number(match[1]) : -1;
 }
 
 /** "agenda[3].session" from zod's ["agenda", 3, "session"]. */

@@ -58,8 +58,6 @@ export interface Session {
 	readonly slides: string | undefined;
 	/** The abstract as written (Markdown/MDX source). */
 	readonly abstract: string;
-	/** The abstract as plain text, for calendars, schedules and links (computed once). */
-	readonly abstractText: string;
 	readonly filePath: string;
 }
 

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { version as roadshowVersion } from '../../package.json';
-import { resolveLocalTime, utcOffsetMinutes } from '../catalog/time';
+import { resolveLocalTime } from '../catalog/time';
+import { utcOffsetMinutes } from '../catalog/zones';
+import { abstractText } from '../presentation/plain-text';
 import type { City, Delivery, Speaker } from '../catalog/types';
-import { cityUrl, sessionUrl, speakerUrl } from '../catalog/urls';
+import { cityUrl, sessionUrl, speakerUrl } from '../presentation/urls';
 
 // A city's agenda as a frab/c3voc schedule (https://c3voc.de/wiki/schedule), the format conference apps
 // (EventFahrplan, Giggity, ConfClerk) load. The contract is the c3voc JSON schema and XSD
@@ -145,7 +147,7 @@ export function frabSchedule(city: City, options: FrabOptions): FrabSchedule {
 			track: session.track.name,
 			type: session.type,
 			language: session.language,
-			abstract: session.abstractText,
+			abstract: abstractText(session),
 			description: '',
 			persons: session.speakers.map((speaker) => person(speaker, `${site}${speakerUrl(speaker)}`)),
 			links: [

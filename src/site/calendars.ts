@@ -1,5 +1,5 @@
 import type { City, Delivery, LearningPath, Session } from '../catalog';
-import { contentDirectory, tracksFile } from '../catalog/content-files';
+import { contentDirectory, tracksFile } from '../loaders/content-files';
 import { calendarText } from '../calendar/ics';
 import { readRevisions } from '../calendar/revisions';
 import { catalog, siteUrl } from './catalog';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog';
-import { readContentFolder } from '../../src/catalog/read-content';
+import { readContentFolder } from '../../src/loaders/content-folder';
 import { parseCalendar } from '../support/ics';
 import { listFiles, projectRoot, readBuilt, type BuildResult } from '../support/builds';
 import { builtSite } from '../support/built-site';

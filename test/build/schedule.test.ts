@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog';
-import { readContentFolder } from '../../src/catalog/read-content';
+import { readContentFolder } from '../../src/loaders/content-folder';
 import type { FrabEvent, FrabSchedule } from '../../src/exports/frab';
 import { projectRoot, readBuilt, type BuildResult } from '../support/builds';
 import { builtSite } from '../support/built-site';

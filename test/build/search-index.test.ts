@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog';
-import { readContentFolder } from '../../src/catalog/read-content';
+import { readContentFolder } from '../../src/loaders/content-folder';
 import { listFiles, projectRoot, readBuilt } from '../support/builds';
 import { builtSite } from '../support/built-site';
 

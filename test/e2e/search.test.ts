@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog';
-import { readContentFolder } from '../../src/catalog/read-content';
+import { readContentFolder } from '../../src/loaders/content-folder';
 import { launchChromium } from '../support/browser';
 import { projectRoot } from '../support/builds';
 

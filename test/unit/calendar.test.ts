@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildCatalog, type Catalog } from '../../src/catalog';
 import { calendarText } from '../../src/calendar/ics';
 import { readRevisions, type RevisionIndex } from '../../src/calendar/revisions';
-import { deliveryLinks, feedLinks } from '../../src/site/calendar-links';
+import { deliveryLinks, feedLinks } from '../../src/presentation/calendar-links';
 import { parseCalendar } from '../support/ics';
 import { cityFields, line, tour } from './source-builder';
 

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build';
 import { CatalogError } from '../../src/catalog/errors';
-import { readContentFolder } from '../../src/catalog/read-content';
+import { readContentFolder } from '../../src/loaders/content-folder';
 import type { Catalog } from '../../src/catalog/types';
 import { cityFields, line, tour } from './source-builder';
 

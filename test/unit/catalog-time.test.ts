@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build';
-import {
-	formatUtcOffset,
-	isIanaTimeZone,
-	localDayAndTime,
-	resolveLocalTime,
-	utcOffsetMinutes,
-	zoneAbbreviation,
-} from '../../src/catalog/time';
+import { localDayAndTime, resolveLocalTime } from '../../src/catalog/time';
+import { formatUtcOffset, isIanaTimeZone, utcOffsetMinutes, zoneAbbreviation } from '../../src/catalog/zones';
 import type { Catalog, Delivery } from '../../src/catalog/types';
 import { cityFields, line, tour } from './source-builder';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build';
-import { markdownToPlainText } from '../../src/catalog/plain-text';
+import { markdownToPlainText } from '../../src/presentation/plain-text';
 import type { Catalog, CatalogSource, City } from '../../src/catalog/types';
 import { frabSchedule, ROADSHOW_UUID_NAMESPACE, uuidV5, type FrabEvent, type FrabSchedule } from '../../src/exports/frab';
 import { escapeXmlAttribute, escapeXmlText, frabScheduleXml } from '../../src/exports/frab-xml';

@@ -2,7 +2,8 @@ import { TZDate } from '@date-fns/tz';
 import ical from 'ical-generator';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { buildVTimezone, utcOffsetMinutes, vtimezoneGenerator } from '../../src/calendar/vtimezone';
+import { buildVTimezone, vtimezoneGenerator } from '../../src/calendar/vtimezone';
+import { utcOffsetMinutes, zoneAbbreviation } from '../../src/catalog/zones';
 
 // The blocks are evaluated with ical.js, an implementation independent of ours (it reads only the VTIMEZONE).
 
@@ -158,8 +159,8 @@ describe('buildVTimezone structure', () => {
 
 	it('has one sub-component per Sydney transition, DTSTART in the local time before the switch', () => {
 		const parts = subcomponents(sydney);
-		expect(parts).toContain(['BEGIN:DAYLIGHT', 'DTSTART:20191006T020000', 'TZOFFSETFROM:+1000', 'TZOFFSETTO:+1100', 'END:DAYLIGHT'].join('\r\n'));
-		expect(parts).toContain(['BEGIN:STANDARD', 'DTSTART:20200405T030000', 'TZOFFSETFROM:+1100', 'TZOFFSETTO:+1000', 'END:STANDARD'].join('\r\n'));
+		expect(parts).toContain(['BEGIN:DAYLIGHT', 'DTSTART:20191006T020000', 'TZOFFSETFROM:+1000', 'TZOFFSETTO:+1100', 'TZNAME:AEDT', 'END:DAYLIGHT'].join('\r\n'));
+		expect(parts).toContain(['BEGIN:STANDARD', 'DTSTART:20200405T030000', 'TZOFFSETFROM:+1100', 'TZOFFSETTO:+1000', 'TZNAME:AEST', 'END:STANDARD'].join('\r\n'));
 		// Span 2019-02-13..2021-05-05: lead + Apr 2019, Oct 2019, Apr 2020, Oct 2020, Apr 2021.
 		expect(parts).toHaveLength(6);
 		expect(parts[0]).toMatch(/^BEGIN:DAYLIGHT\r\nDTSTART:20190213T110000\r\nTZOFFSETFROM:\+1100\r\nTZOFFSETTO:\+1100\r\n/);
@@ -169,14 +170,35 @@ describe('buildVTimezone structure', () => {
 
 	it('gives a zone without transitions a single STANDARD with equal offsets', () => {
 		const parts = subcomponents(buildVTimezone('Asia/Kolkata', ymd('2020-02-13'), ymd('2020-02-14')));
-		expect(parts).toEqual([['BEGIN:STANDARD', 'DTSTART:20190213T053000', 'TZOFFSETFROM:+0530', 'TZOFFSETTO:+0530', 'END:STANDARD'].join('\r\n')]);
+		expect(parts).toEqual([['BEGIN:STANDARD', 'DTSTART:20190213T053000', 'TZOFFSETFROM:+0530', 'TZOFFSETTO:+0530', 'TZNAME:IST', 'END:STANDARD'].join('\r\n')]);
 	});
 
-	it('writes alphabetic TZNAMEs only', () => {
+	it('names each observance as the pages do (AEDT/AEST, CDT/CST) and leaves TZNAME out where there is no abbreviation', () => {
 		const chicago = buildVTimezone('America/Chicago', ymd('2020-04-15'), ymd('2020-04-15'));
 		expect(chicago).toContain('TZNAME:CDT');
 		expect(chicago).toContain('TZNAME:CST');
-		expect(sydney).not.toContain('TZNAME');
+		expect(sydney).toContain('TZNAME:AEDT');
+		expect(sydney).toContain('TZNAME:AEST');
+		// Pages write "UTC+9" for Tokyo: the platform's data has no abbreviation, and TZNAME is optional.
+		expect(buildVTimezone('Asia/Tokyo', ymd('2020-02-13'), ymd('2020-02-14'))).not.toContain('TZNAME');
+	});
+
+	it('gives the observance in force at a delivery the same name as the page shows for it', () => {
+		for (const [zone, instant] of [
+			['Australia/Sydney', '2020-02-12T22:00:00Z'],
+			['Europe/London', '2020-01-15T09:00:00Z'],
+			['Europe/Berlin', '2020-07-15T09:00:00Z'],
+			['Asia/Dubai', '2020-02-03T05:00:00Z'],
+			['America/Mexico_City', '2020-04-15T14:00:00Z'],
+		] as const) {
+			const at = new Date(instant);
+			const parts = subcomponents(buildVTimezone(zone, at, at));
+			const local = (ms: number, seconds: number) => new Date(ms + seconds * 1000).toISOString().slice(0, 19).replace(/[-:]/g, '');
+			const inForce = parts.filter((part) => (/DTSTART:(\S+)/.exec(part)?.[1] ?? '') <= local(at.getTime(), utcOffsetMinutes(zone, at) * 60)).at(-1);
+			const name = zoneAbbreviation(zone, at);
+			expect(inForce, zone).toContain(name === undefined ? 'END:' : `TZNAME:${name}`);
+			if (name === undefined) expect(inForce, zone).not.toContain('TZNAME');
+		}
 	});
 
 	it('has America/Mexico_City switching on 2020-04-05 and nothing after 2021-10-31 for a 2019-11..2020-05 tour', () => {

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import { contentFolders, eventFile, isDraftName, isEntryFile, tracksFile } from './content-files';
-import { CatalogError, type Problem } from './errors';
-import type { CatalogSource, SourceFile } from './types';
+import { CatalogError, type Problem } from '../catalog/errors';
+import type { CatalogSource, SourceFile } from '../catalog/types';
 
 /**
  * Reads a content folder straight from disk, the way Astro's loaders do (js-yaml, front matter),

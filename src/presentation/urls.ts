@@ -1,4 +1,4 @@
-import type { City, LearningPath, Session, Speaker } from './types';
+import type { City, LearningPath, Session, Speaker } from '../catalog/types';
 
 // The site's URL scheme (DESIGN.md "URLs", stable: other tools rely on it) in one place; every link goes through here.
 export const sessionUrl = (session: Session) => `/sessions/${session.slug}/`;

@@ -1,4 +1,4 @@
-import { markdownToPlainText } from '../catalog/plain-text';
+import { markdownToPlainText } from './plain-text';
 
 // Every formatter works on local day strings or in an explicit zone, never in the machine's TZ.
 const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -37,7 +37,7 @@ export function formatMinutes(minutes: number): string {
 	return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-export { levelLabels, typeLabels } from '../catalog/labels';
+export { levelLabels, typeLabels } from './labels';
 
 /** First paragraph of a Markdown body as plain text, shortened, for descriptions and meta tags. */
 export function plainSummary(markdown: string, maxLength = 180): string {

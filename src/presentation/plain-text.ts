@@ -1,3 +1,5 @@
+import type { Session } from '../catalog/types';
+
 /**
  * Plain text of a Markdown/MDX abstract, for formats that cannot carry markup (frab schedules, calendar
  * descriptions): no MDX import/export blocks, no JSX/HTML tags, links reduced to their text, no emphasis,
@@ -57,3 +59,15 @@ const entities: Readonly<Record<string, string>> = {
 	apos: "'",
 	nbsp: '\u00a0',
 };
+
+const abstractTexts = new WeakMap<Session, string>();
+
+/** A session's abstract as plain text, for calendars, schedules and links; computed once per session. */
+export function abstractText(session: Session): string {
+	let text = abstractTexts.get(session);
+	if (text === undefined) {
+		text = markdownToPlainText(session.abstract);
+		abstractTexts.set(session, text);
+	}
+	return text;
+}

@@ -1,6 +1,7 @@
 import type { Delivery } from '../catalog';
 import { truncate } from './format';
-import { sessionUrl } from '../catalog/urls';
+import { abstractText } from './plain-text';
+import { sessionUrl } from './urls';
 
 /** Where an "Add to calendar" control can send an attendee. */
 export interface CalendarLink {
@@ -21,7 +22,7 @@ export function deliveryLinks(delivery: Delivery, icsPath: string, siteUrl: stri
 	const pageUrl = `${siteUrl}${sessionUrl(session)}`;
 	const title = `${session.code}: ${session.title}`;
 	const location = `${delivery.room}, ${city.venue.name}, ${city.venue.address}`;
-	const details = `${truncate(session.abstractText, MAX_DETAILS)}\n\n${pageUrl}`;
+	const details = `${truncate(abstractText(session), MAX_DETAILS)}\n\n${pageUrl}`;
 	const google = new URL('https://calendar.google.com/calendar/render');
 	google.search = new URLSearchParams({
 		action: 'TEMPLATE',

@@ -1,4 +1,4 @@
-import type { Session } from './types';
+import type { Session } from '../catalog/types';
 
 // What attendees read for a session's type and level, on pages, in calendars and in search facets.
 export const typeLabels: Readonly<Record<Session['type'], string>> = {

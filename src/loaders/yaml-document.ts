@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { formatProblem } from '../catalog/errors';
-import { parseSourceText } from '../catalog/read-content';
+import { parseSourceText } from './content-folder';
 
 /**
  * Loads a whole YAML file as one entry (id = its path). Unlike Astro's `file()` loader, a syntax error or a

@@ -1,7 +1,7 @@
-import { buildCatalog } from './build';
-import { contentDirectory } from './content-files';
-import { CatalogError, formatProblem } from './errors';
-import { readContentFolder } from './read-content';
+import { buildCatalog } from '../catalog/build';
+import { contentDirectory } from '../loaders/content-files';
+import { CatalogError, formatProblem } from '../catalog/errors';
+import { readContentFolder } from '../loaders/content-folder';
 
 /** Runs every content rule on the folder and reports like a compiler: one `file: field: message` line each. */
 export function checkContent(projectRoot: string): { ok: boolean; text: string } {
