@@ -2,8 +2,8 @@
 // Build benchmark: generates a synthetic content folder, times the content check and a full `astro build`
 // of it, and reports pages, files, sizes, peak memory and the Pagefind index. Run from the project root:
 //
-//   node bench/run.mjs                              # 1000 sessions x 10 cities
-//   node bench/run.mjs --sessions 5000 --cities 30  # the large tour
+//   npm run bench                                    # 1000 sessions x 10 cities, on the pinned Node
+//   npm run bench -- --sessions 5000 --cities 30     # the large tour
 //
 // Options: --sessions N (1000), --cities N (10), --speakers N, --paths N, --seed N, --ext md|mdx (passed to generate.mjs),
 // --no-generate (reuse bench/out/content), --warm (keep bench/out/.cache from the previous build),
