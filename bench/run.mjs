@@ -159,7 +159,8 @@ function readBuildLog(text) {
 		if (m) phases[name] = seconds(m[1]);
 	};
 	grab('content sync + types', /\[types\] Generated ((?:\d+m\s*)?[\d.]+m?s)/);
-	grab('server build (vite)', /\[vite\] ✓ built in ((?:\d+m\s*)?[\d.]+m?s)[\s\S]*?building client/);
+	// Astro 7 no longer logs "building client": the first Vite build after the static entrypoints start is the server build.
+	grab('server build (vite)', /Building static entrypoints[\s\S]*?\[vite\] ✓ built in ((?:\d+m\s*)?[\d.]+m?s)/);
 	grab('static routes', /generating static routes[\s\S]*?✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/);
 	grab('astro total (incl. pagefind)', /\[build\] \d+ page\(s\) built in ((?:\d+m\s*)?[\d.]+m?s)/);
 	// Pagefind logs no duration: the time between the end of the routes and its "indexed" line (±1 s).
