@@ -2,8 +2,7 @@ import { z } from 'astro/zod';
 import { link, webUrl } from './fields';
 
 /** `content/event.yaml`: the event as a whole. */
-export const eventSchema = z
-	.object({
+export const eventSchema = z.strictObject({
 		name: z.string().min(1).describe('Name of the event, e.g. "Ignite The Tour 2019/2020".'),
 		tagline: z.string().min(1).describe('One line under the name on the home page.'),
 		description: z.string().optional().describe('A short paragraph introducing the event on the home page.'),
@@ -19,7 +18,6 @@ export const eventSchema = z
 			.describe('Short name for schedule apps; each city\'s schedule is "<acronym>-<year>-<city>". Default: the letters of the name.'),
 		hashtag: z.string().optional().describe('Social media hashtag, e.g. "#MSIgniteTheTour".'),
 		links: z.array(link).default([]).describe('Links shown in the footer (code of conduct, privacy, ...).'),
-	})
-	.strict();
+	});
 
 export type EventData = z.output<typeof eventSchema>;

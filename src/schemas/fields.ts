@@ -65,12 +65,10 @@ export const webUrl = z
 	);
 
 /** A labelled link to another site. */
-export const link = z
-	.object({
+export const link = z.strictObject({
 		label: z.string().min(1).describe('Text of the link, e.g. "LinkedIn".'),
 		url: webUrl.describe('Absolute URL of the link.'),
-	})
-	.strict();
+	});
 
 /** A lower-case id made of letters, digits and hyphens, as used in file names and URLs. */
 export const slugId = z

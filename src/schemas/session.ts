@@ -15,8 +15,7 @@ export const defaultDurations: Readonly<Record<SessionType, number>> = {
 };
 
 /** Front matter of `content/sessions/<CODE>.mdx`; the file name is the session code, the body the abstract. */
-export const sessionSchema = z
-	.object({
+export const sessionSchema = z.strictObject({
 		title: z.string().min(1).describe('Title of the session, without the code.'),
 		type: z.enum(sessionTypes).describe('Kind of session: keynote, general, breakout, theater, workshop or lab.'),
 		duration: z
@@ -40,7 +39,6 @@ export const sessionSchema = z
 			.describe('Language the session is given in, as a BCP 47 tag; default: the event\'s language.'),
 		video: webUrl.optional().describe('Address of the on-demand recording, once there is one.'),
 		slides: webUrl.optional().describe('Address of the slides.'),
-	})
-	.strict();
+	});
 
 export type SessionData = z.output<typeof sessionSchema>;

@@ -2,8 +2,7 @@ import { z } from 'astro/zod';
 import { slugId } from './fields';
 
 /** One item of `content/tracks.yaml`: a topic that groups sessions in the catalog. */
-export const trackSchema = z
-	.object({
+export const trackSchema = z.strictObject({
 		id: slugId.describe('Id used by sessions in their "track" field, e.g. "intelligent-intranet".'),
 		name: z.string().min(1).describe('Name shown to attendees.'),
 		description: z.string().optional().describe('One sentence on what the track covers.'),
@@ -12,8 +11,7 @@ export const trackSchema = z
 			.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#0b6a8a"')
 			.optional()
 			.describe('Badge colour as #rrggbb; pick one dark enough for white text.'),
-	})
-	.strict();
+	});
 
 export const tracksSchema = z.array(trackSchema).min(1, 'must list at least one track');
 
