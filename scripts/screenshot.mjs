@@ -1,5 +1,5 @@
 // Screenshots of a built site in headless Chromium, for the README and for looking at a change:
-// node scripts/screenshot.mjs <dist dir> <out dir> [/path/ ...]
+// npm exec -- node scripts/screenshot.mjs <dist dir> <out dir> [/path/ ...]
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -26,10 +26,12 @@ const browser = await chromium.launch({
 await mkdir(out, { recursive: true });
 try {
 	for (const path of paths.length ? paths : ['/']) {
+		// The widths reviews look at: a phone (390 px) and a laptop (1440 px), each in light and dark mode.
 		for (const [label, width, height, scheme] of [
-			['desktop', 1280, 900, 'light'],
+			['desktop', 1440, 900, 'light'],
+			['desktop-dark', 1440, 900, 'dark'],
 			['phone', 390, 844, 'light'],
-			['dark', 1280, 900, 'dark'],
+			['phone-dark', 390, 844, 'dark'],
 		]) {
 			const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, deviceScaleFactor: 1 });
 			const page = await context.newPage();
