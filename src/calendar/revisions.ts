@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /** How often and when the content behind a calendar event last changed. */
 export interface Revision {
@@ -25,6 +25,9 @@ interface FileHistory {
  * file behind the event is committed again: a content hash could say "changed" but not "newer", and
  * clients such as Outlook only accept an update whose SEQUENCE is higher. Without git history (a
  * tarball), a file's modification time stands in and SEQUENCE stays 0.
+ *
+ * Git runs inside the content folder, so the history is that of the repository holding the content: the
+ * project's, or the content folder's own when it is a separate repository (or a submodule).
  */
 export function readRevisions(projectRoot: string, contentDir: string): RevisionIndex {
 	const history = gitHistory(projectRoot, contentDir);
@@ -54,10 +57,14 @@ export function readRevisions(projectRoot: string, contentDir: string): Revision
 
 function gitHistory(projectRoot: string, contentDir: string): Map<string, FileHistory> {
 	const files = new Map<string, FileHistory>();
+	const contentRoot = join(projectRoot, contentDir);
+	// Git prints paths relative to the content folder; the catalog names files relative to the project root.
+	const prefix = relative(projectRoot, contentRoot).split(sep).join('/');
+	const fromProjectRoot = (path: string) => (prefix ? `${prefix}/${path}` : path);
 	let log: string;
 	try {
-		log = execFileSync('git', ['-c', 'core.quotepath=off', 'log', '--format=%x00%H %ct', '--name-only', '--relative', '--', contentDir], {
-			cwd: projectRoot,
+		log = execFileSync('git', ['-c', 'core.quotepath=off', 'log', '--format=%x00%H %ct', '--name-only', '--relative', '--', '.'], {
+			cwd: contentRoot,
 			encoding: 'utf8',
 			maxBuffer: 256 * 1024 * 1024,
 			stdio: ['ignore', 'pipe', 'ignore'],
@@ -65,7 +72,7 @@ function gitHistory(projectRoot: string, contentDir: string): Map<string, FileHi
 	} catch {
 		return files;
 	}
-	if (isShallowClone(projectRoot)) {
+	if (isShallowClone(contentRoot)) {
 		// A shallow clone sees one commit: SEQUENCE would drop to 1 and clients would ignore the update.
 		process.emitWarning(
 			'the git clone is shallow, so calendar SEQUENCE numbers will be too low; build from a full clone (e.g. fetch-depth: 0)',
@@ -78,18 +85,19 @@ function gitHistory(projectRoot: string, contentDir: string): Map<string, FileHi
 		const time = Number(seconds) * 1000;
 		for (const path of paths) {
 			if (!path) continue;
-			const file = files.get(path) ?? { commits: new Set<string>(), lastModified: 0 };
+			const key = fromProjectRoot(path);
+			const file = files.get(key) ?? { commits: new Set<string>(), lastModified: 0 };
 			file.commits.add(commit);
 			file.lastModified = Math.max(file.lastModified, time);
-			files.set(path, file);
+			files.set(key, file);
 		}
 	}
 	return files;
 }
 
-function isShallowClone(projectRoot: string): boolean {
+function isShallowClone(repositoryDir: string): boolean {
 	try {
-		return execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'true';
+		return execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: repositoryDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'true';
 	} catch {
 		return false;
 	}

@@ -1,6 +1,6 @@
 import type { FrabEvent, FrabSchedule } from './frab';
 
-// The frab schedule.xml rendering of a FrabSchedule (c3voc XSD: ../shared/specs/frab-schedule.xsd).
+// The frab schedule.xml rendering of a FrabSchedule (c3voc XSD: test/vendor/c3voc/frab-schedule.xsd).
 // Differences from the JSON forced by the XSD: rooms are listed per day only (a conference has no
 // <room>), base_url sits in <conference>, events have no <end>, persons carry no url.
 

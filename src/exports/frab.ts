@@ -8,7 +8,7 @@ import { cityUrl, sessionUrl, speakerUrl } from '../presentation/urls';
 
 // A city's agenda as a frab/c3voc schedule (https://c3voc.de/wiki/schedule), the format conference apps
 // (EventFahrplan, Giggity, ConfClerk) load. The contract is the c3voc JSON schema and XSD
-// (../shared/specs/frab-schedule.schema.json, frab-schedule.xsd); frab-xml.ts renders the same object as XML.
+// (test/vendor/c3voc/frab-schedule.schema.json, frab-schedule.xsd); frab-xml.ts renders the same object as XML.
 
 /** One person of an event. `name` without `public_name`: the schema's Person is `oneOf` frab/pretalx, so both would match twice. */
 export interface FrabPerson {

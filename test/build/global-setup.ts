@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { buildSite, buildsRoot, siteBuilds, type BuildResult, type SiteBuild } from '../support/builds';
+import { buildSite, buildsRoot, makeBasicRepository, siteBuilds, type BuildResult, type SiteBuild } from '../support/builds';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -15,6 +15,9 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<void> {
 	rmSync(buildsRoot, { recursive: true, force: true });
+	// The basic fixture is built from its own temporary git repository: its calendars' SEQUENCE and DTSTAMP
+	// then come from known commits, not from the project's history (which a `git archive` copy lacks).
+	makeBasicRepository();
 	const results: Record<string, BuildResult> = {};
 	const byContent = new Map<string, SiteBuild[]>();
 	for (const build of siteBuilds) byContent.set(build.content, [...(byContent.get(build.content) ?? []), build]);

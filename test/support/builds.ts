@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,15 +27,69 @@ export interface BuildResult extends SiteBuild {
 	readonly seconds: number;
 }
 
+/**
+ * The basic fixture as a content folder with its own git history, made by the global setup
+ * (makeBasicRepository), so that calendar SEQUENCE and DTSTAMP come from known commits whether or not the
+ * project itself is a git checkout (a `git archive` copy is not).
+ */
+export const basicRepository = {
+	fixture: 'test/fixtures/basic/content',
+	content: 'test/.builds/basic-repo/content',
+	/** The first commit adds the whole fixture, SOYS10 without its abstract (only its front matter). */
+	firstCommit: '2020-01-01T12:00:00Z',
+	/** The second commit adds SOYS10's abstract, so SOYS10 is the only file committed twice. */
+	secondCommit: '2020-01-02T12:00:00Z',
+	editedFile: 'sessions/SOYS10.mdx',
+} as const;
+
 export const siteBuilds = [
 	{ name: 'sample-utc', content: 'content', tz: 'UTC' },
 	{ name: 'sample-tokyo', content: 'content', tz: 'Asia/Tokyo' },
-	{ name: 'basic-utc', content: 'test/fixtures/basic/content', tz: 'UTC' },
-	{ name: 'basic-tokyo', content: 'test/fixtures/basic/content', tz: 'Asia/Tokyo' },
+	{ name: 'basic-utc', content: basicRepository.content, tz: 'UTC' },
+	{ name: 'basic-tokyo', content: basicRepository.content, tz: 'Asia/Tokyo' },
 	{ name: 'bad', content: 'test/fixtures/bad/content', tz: 'UTC' },
 ] as const satisfies readonly SiteBuild[];
 
 export type BuildName = (typeof siteBuilds)[number]['name'];
+
+/**
+ * The environment without GIT_DIR, GIT_WORK_TREE and friends: set when the tests run from a git hook, they
+ * would point every git command (the fixture's and the build's) at the project's own repository.
+ */
+const outsideGit = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
+
+/** Copies the basic fixture to basicRepository.content and commits it there, in a repository of its own. */
+export function makeBasicRepository(): void {
+	const dir = join(projectRoot, basicRepository.content);
+	cpSync(join(projectRoot, basicRepository.fixture), dir, { recursive: true });
+	const edited = join(dir, basicRepository.editedFile);
+	const finalText = readFileSync(edited, 'utf8');
+	const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(finalText)?.[0];
+	if (!frontMatter || frontMatter === finalText) throw new Error(`${basicRepository.editedFile} of the fixture needs front matter and a body`);
+	const git = (args: string[], date?: string) =>
+		execFileSync('git', args, {
+			cwd: dir,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: {
+				...outsideGit,
+				// Neither the machine's nor the user's git configuration (signing, hooks, templates) applies.
+				GIT_CONFIG_NOSYSTEM: '1',
+				GIT_CONFIG_GLOBAL: '/dev/null',
+				GIT_AUTHOR_NAME: 'Editor',
+				GIT_AUTHOR_EMAIL: 'editor@example.org',
+				GIT_COMMITTER_NAME: 'Editor',
+				GIT_COMMITTER_EMAIL: 'editor@example.org',
+				...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+			},
+		});
+	git(['init', '-q']);
+	writeFileSync(edited, frontMatter);
+	git(['add', '-A']);
+	git(['commit', '-q', '-m', 'Add the tour', '--no-verify'], basicRepository.firstCommit);
+	writeFileSync(edited, finalText);
+	git(['add', '-A']);
+	git(['commit', '-q', '-m', `Write the abstract of ${basicRepository.editedFile}`, '--no-verify'], basicRepository.secondCommit);
+}
 
 /** Runs a command of the project (the real CLI, as a user would) and collects its output. */
 export function run(
@@ -46,7 +100,7 @@ export function run(
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, {
 			cwd: projectRoot,
-			env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+			env: { ...outsideGit, ...env, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let output = '';

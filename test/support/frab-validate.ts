@@ -6,13 +6,13 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
 
-// Validation against the official c3voc schemas, which live beside the clone in ../shared/specs/
-// (CI checks shared/ out next to the repository; the project does not copy them).
+// Validation against the official c3voc schemas, vendored unmodified in test/vendor/c3voc/ (EUPL-1.2; see
+// its README) so that the tests run from any copy of the source, with nothing beside it.
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const vendorDir = fileURLToPath(new URL('../vendor/c3voc/', import.meta.url));
 export const frabSpecs = {
-	json: join(projectRoot, '..', 'shared', 'specs', 'frab-schedule.schema.json'),
-	xsd: join(projectRoot, '..', 'shared', 'specs', 'frab-schedule.xsd'),
+	json: join(vendorDir, 'frab-schedule.schema.json'),
+	xsd: join(vendorDir, 'frab-schedule.xsd'),
 } as const;
 
 let validateSchedule: ValidateFunction | undefined;

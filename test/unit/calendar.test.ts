@@ -131,6 +131,28 @@ describe('readRevisions (git history of the content)', () => {
 		expect(readRevisions(dir, 'content').of(files)).toEqual({ sequence: 3, lastModified: new Date('2020-01-04T10:00:00Z') });
 	});
 
+	it('reads the history of a content folder that is its own repository, nested in another folder', () => {
+		// The project is a repository too, whose history must not count: content kept in a separate repository or a submodule.
+		const dir = mkdtempSync(join(tmpdir(), 'roadshow-nested-'));
+		const content = join(dir, 'sites/tour/content');
+		mkdirSync(join(content, 'sessions'), { recursive: true });
+		mkdirSync(join(content, 'cities'), { recursive: true });
+		git(dir, ['init', '-q']);
+		commit(dir, 'README.md', 'the project', '2021-06-01T10:00:00Z');
+		git(content, ['init', '-q']);
+		commit(content, 'sessions/SOYS10.mdx', 'v1', '2020-01-01T10:00:00Z');
+		commit(content, 'cities/sydney.mdx', 'v1', '2020-01-02T10:00:00Z');
+		commit(content, 'sessions/SOYS10.mdx', 'v2: new title', '2020-01-04T10:00:00Z');
+		const session = 'sites/tour/content/sessions/SOYS10.mdx';
+		const city = 'sites/tour/content/cities/sydney.mdx';
+		const revisions = readRevisions(dir, 'sites/tour/content');
+		expect(revisions.of([session])).toEqual({ sequence: 2, lastModified: new Date('2020-01-04T10:00:00Z') });
+		expect(revisions.of([city])).toEqual({ sequence: 1, lastModified: new Date('2020-01-02T10:00:00Z') });
+		expect(revisions.of([session, city])).toEqual({ sequence: 3, lastModified: new Date('2020-01-04T10:00:00Z') });
+		// The folder as a user may write it in ROADSHOW_CONTENT_DIR.
+		expect(readRevisions(dir, './sites/tour/content/').of([session, city])).toEqual({ sequence: 3, lastModified: new Date('2020-01-04T10:00:00Z') });
+	});
+
 	it('falls back to SEQUENCE 0 and the file time outside a git repository', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'roadshow-no-git-'));
 		mkdirSync(join(dir, 'content'), { recursive: true });
