@@ -93,6 +93,15 @@ describe('a fixture site (test/fixtures/basic)', () => {
 		expect(html).toContain('datetime="2020-04-15T14:00:00.000Z"');
 	});
 
+	it('keeps the spaces a reader sees between a delivery\'s day, times and zone', () => {
+		// As a browser renders inline elements: tags add no space of their own.
+		const times = [...readBuilt(basic, 'sessions/soys10/index.html').matchAll(/<span class="delivery-time"[^>]*>([\s\S]*?)<\/span>/g)].map(
+			(match) => (match[1] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+		);
+		expect(times).toContain('Thu, 13 Feb 2020 09:00–09:45 AEDT');
+		expect(times).toContain('Wed, 15 Apr 2020 09:00–09:45 CDT');
+	});
+
 	it('renders the abstract, speakers, details and the place in the learning path', () => {
 		const html = readBuilt(basic, 'sessions/soys10/index.html');
 		expect(html).toContain('<strong>bold</strong>');
