@@ -37,7 +37,7 @@ export function calendarText(feed: CalendarFeed): string {
 		// A calendar-level zone name would make ical-generator write DTSTAMP and LAST-MODIFIED in the
 		// machine's local time; each event names its zone instead, and the generator adds its VTIMEZONE.
 		timezone: { name: null, generator: vtimezoneGenerator(spansByZone(feed)) },
-		// X-WR-CALNAME rather than the `name` option (see DESIGN.md).
+		// X-WR-CALNAME rather than the `name` option (see docs/architecture.md "Calendar rules").
 		x: [
 			{ key: 'X-WR-CALNAME', value: feed.title },
 			{ key: 'X-WR-TIMEZONE', value: feed.timeZone },

@@ -1,7 +1,7 @@
 /**
  * VTIMEZONE blocks built from the platform's tz database (Intl), covering the events' span ± 365 days,
  * like python-icalendar's add_missing_timezones(first_date, last_date) used by pretalx.
- * See DESIGN.md "Calendar rules". One sub-component per transition: Outlook ignores RDATE lists,
+ * See docs/architecture.md "Calendar rules". One sub-component per transition: Outlook ignores RDATE lists,
  * and explicit transitions stay correct across historic rule changes (Mexico City 2022).
  */
 import { utcOffsetSeconds, zoneAbbreviation } from '../catalog/zones';

@@ -1,12 +1,12 @@
 import type { City, LearningPath, Session, Speaker } from '../catalog/types';
 
-// The site's URL scheme (DESIGN.md "URLs", stable: other tools rely on it) in one place; every link goes through here.
+// The site's URL scheme (docs/architecture.md "URLs", stable: other tools rely on it) in one place; every link goes through here.
 export const sessionUrl = (session: Session) => `/sessions/${session.slug}/`;
 export const pathUrl = (path: LearningPath) => `/paths/${path.id}/`;
 export const cityUrl = (city: City) => `/cities/${city.id}/`;
 export const speakerUrl = (speaker: Speaker) => `/speakers/${speaker.id}/`;
 
-// Calendar files (DESIGN.md "URLs"): a city's agenda, a session's deliveries in a city, a path in a city.
+// Calendar files (docs/architecture.md "URLs"): a city's agenda, a session's deliveries in a city, a path in a city.
 export const cityCalendarPath = (city: City) => `/cities/${city.id}/calendar.ics`;
 export const sessionCalendarPath = (city: City, session: Session) => `/cities/${city.id}/sessions/${session.slug}.ics`;
 export const pathCalendarPath = (city: City, path: LearningPath) => `/cities/${city.id}/paths/${path.id}.ics`;

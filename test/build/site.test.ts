@@ -18,7 +18,7 @@ describe('the sample site (content/)', () => {
 		expect(sample.exitCode, sample.output).toBe(0);
 	});
 
-	it('has a page for every URL of DESIGN.md', () => {
+	it('has a page for every URL of docs/architecture.md', () => {
 		const files = new Set(listFiles(sample.outDir));
 		for (const page of [
 			'index.html',

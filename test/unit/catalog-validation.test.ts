@@ -4,7 +4,7 @@ import { CatalogError, type Problem } from '../../src/catalog/errors';
 import type { CatalogSource } from '../../src/catalog/types';
 import { cityFields, line, tour, type TourSource } from './source-builder';
 
-// Every rule of "Errors editors see" (DESIGN.md): each test makes one mistake in an otherwise valid tour
+// Every rule of "Errors editors see" (docs/architecture.md): each test makes one mistake in an otherwise valid tour
 // and checks the file, the field and the words the editor reads.
 
 interface Expected {
