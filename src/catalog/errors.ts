@@ -1,3 +1,5 @@
+import { byCodePoint } from './order';
+
 /** One mistake in the content: where it is and what would be right. */
 export interface Problem {
 	/** File path relative to the project root, e.g. `content/cities/toronto.mdx`. */
@@ -52,9 +54,6 @@ export class ProblemLog {
 		if (!this.isEmpty) throw new CatalogError(sortProblems(this.#problems));
 	}
 }
-
-// Never the machine's locale: the order must be the same on every build machine.
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** By file, then agenda problems in agenda order, like a compiler's line numbers; others keep their order. */
 function sortProblems(problems: readonly Problem[]): Problem[] {

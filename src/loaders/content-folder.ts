@@ -57,7 +57,7 @@ function readSourceFile(projectRoot: string, path: string, problems: Problem[]):
 
 function listEntryFiles(folder: string): string[] {
 	if (!existsSync(folder)) return [];
-	// A walk of our own: Dirent.parentPath of recursive readdir needs Node 20.12, and we support 20.3.
+	// A walk of our own rather than a recursive readdir: draft folders (`_*`) are skipped, not read.
 	const walk = (dir: string): string[] =>
 		readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 			const path = join(dir, entry.name);
