@@ -15,6 +15,8 @@ export default defineConfig({
 					testTimeout: 120_000,
 				},
 			},
+			// Renders components with Astro's Container API; it needs Astro's Vite config, so it has its own file.
+			'test/components/vitest.config.ts',
 		],
 	},
 });
