@@ -10,7 +10,7 @@ function utcNoon(day: string): Date {
 	return new Date(Date.UTC(year, month - 1, date, 12));
 }
 
-/** "Wed 8 Jan 2020" for the local day "2020-01-08". */
+/** "Wed, 8 Jan 2020" for the local day "2020-01-08". */
 export function formatDay(day: string): string {
 	return dayFormat.format(utcNoon(day));
 }

@@ -45,6 +45,11 @@ async function deliveryTimeParts(cityId: string, code: string, change?: Paramete
 }
 
 describe('DeliveryTime', () => {
+	it('reads as one line with its spaces: "Thu, 13 Feb 2020 09:00–09:45 AEDT"', async () => {
+		const rendered = await render(DeliveryTime, { delivery: deliveryOf(catalogOf(), 'sydney', 'SOYS10') });
+		expect(textOf(rendered)).toBe('Thu, 13 Feb 2020 09:00–09:45 AEDT');
+	});
+
 	it('shows SOYS10 in Sydney on Thu 13 Feb 2020 from 09:00 to 09:45 AEDT, with the UTC instants for machines', async () => {
 		const parts = await deliveryTimeParts('sydney', 'SOYS10');
 		expect(parts.day?.text).toMatch(/^Thu,? 13 Feb 2020$/);

@@ -34,6 +34,11 @@ describe('PathCard', () => {
 		expect(metaOf(card)).toEqual(['3 sessions', '2 h 5 min in all', 'offered in 2 cities']);
 	});
 
+	it('says "1 session" for a path of one session', async () => {
+		const { card } = await soysCard((source) => source.withPath('soys', (path) => ({ ...path, sessions: path.sessions.slice(0, 1) })));
+		expect(metaOf(card)[0]).toBe('1 session');
+	});
+
 	it('says "offered in 1 city" for one city and "offered in 3 cities" for three', async () => {
 		const one = await soysCard((source) => source.withCity('chicago', (city) => ({ ...city, paths: [] })));
 		expect(one.cityCount).toBe(1);
