@@ -11,7 +11,9 @@ const contentDir = process.env.ROADSHOW_CONTENT_DIR ?? 'content';
 /** The site's public address comes from the event file, so editors set it in one place. */
 function siteUrl() {
 	try {
-		const event = /** @type {{ url?: unknown }} */ (yaml.load(readFileSync(new URL(`./${contentDir}/event.yaml`, import.meta.url), 'utf8')));
+		const event = /** @type {{ url?: unknown }} */ (
+			yaml.load(readFileSync(new URL(`./${contentDir}/event.yaml`, import.meta.url), 'utf8'))
+		);
 		return typeof event?.url === 'string' ? event.url : undefined;
 	} catch {
 		return undefined; // the catalog reports a missing or broken event.yaml with its file name
@@ -19,6 +21,7 @@ function siteUrl() {
 }
 
 const site = siteUrl();
+const cacheDir = process.env.ROADSHOW_CACHE_DIR;
 
 /**
  * Astro 7 marks every MDX entry's `?astroPropagatedAssets` module with a "use astro:head-inject" directive
@@ -49,7 +52,10 @@ export default defineConfig({
 		build: { assetsInlineLimit: 0, rolldownOptions: { onLog: dropDeadHeadInjectDirective } },
 		// Test and benchmark builds write whole sites into the project; the dev server must not watch them.
 		server: { watch: { ignored: ['**/test/.builds/**', '**/bench/out/**'] } },
+		// Vite's own cache too: builds that run at once re-optimise dependencies into it after a config change,
+		// and two writers of node_modules/.vite/deps broke one of them.
+		...(cacheDir ? { cacheDir: `${cacheDir}/vite` } : {}),
 	},
-	// Parallel test builds of different content folders must not share Astro's content cache.
-	...(process.env.ROADSHOW_CACHE_DIR ? { cacheDir: process.env.ROADSHOW_CACHE_DIR } : {}),
+	// Parallel test builds must not share Astro's content cache.
+	...(cacheDir ? { cacheDir } : {}),
 });

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, buildsRoot, makeBasicRepository, siteBuilds, type BuildResult, type SiteBuild } from '../support/builds';
 
@@ -26,7 +27,9 @@ export default async function setup(project: TestProject): Promise<void> {
 			batch.map(async (build) => {
 				const result = await buildSite(build);
 				results[result.name] = result;
-				process.stdout.write(`built ${result.name} (TZ=${result.tz}) in ${result.seconds.toFixed(1)} s, exit ${result.exitCode}\n`);
+				// Astro's own output, for when a build fails where it should not.
+				writeFileSync(join(buildsRoot, `${result.name}.log`), result.output);
+				process.stdout.write(`built ${result.name} (TZ=${result.tz}) in ${result.seconds.toFixed(1)} s, exit ${result.exitCode} (log: test/.builds/${result.name}.log)\n`);
 			}),
 		);
 	}

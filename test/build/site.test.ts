@@ -77,7 +77,10 @@ describe('a fixture site (test/fixtures/basic)', () => {
 		expect(files).toContain('sessions/soys10/index.html');
 		expect(files).toContain('sessions/soys20/index.html');
 		expect(files.some((file) => file.toLowerCase().includes('draft'))).toBe(false);
-		const everything = files.filter((file) => file.endsWith('.html')).map((file) => readBuilt(basic, file)).join('\n');
+		const everything = files
+			.filter((file) => file.endsWith('.html'))
+			.map((file) => readBuilt(basic, file))
+			.join('\n');
 		expect(everything).not.toContain('must not be published');
 		expect(everything).not.toContain('A session in a draft folder');
 		expect(files).not.toContain('sessions/new1/index.html');
@@ -93,10 +96,14 @@ describe('a fixture site (test/fixtures/basic)', () => {
 		expect(html).toContain('datetime="2020-04-15T14:00:00.000Z"');
 	});
 
-	it('keeps the spaces a reader sees between a delivery\'s day, times and zone', () => {
+	it("keeps the spaces a reader sees between a delivery's day, times and zone", () => {
 		// As a browser renders inline elements: tags add no space of their own.
-		const times = [...readBuilt(basic, 'sessions/soys10/index.html').matchAll(/<span class="delivery-time"[^>]*>([\s\S]*?)<\/span>/g)].map(
-			(match) => (match[1] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+		const times = [...readBuilt(basic, 'sessions/soys10/index.html').matchAll(/<span class="delivery-time"[^>]*>([\s\S]*?<\/abbr>)/g)].map(
+			(match) =>
+				(match[1] ?? '')
+					.replace(/<[^>]+>/g, '')
+					.replace(/\s+/g, ' ')
+					.trim(),
 		);
 		expect(times).toContain('Thu, 13 Feb 2020 09:00–09:45 AEDT');
 		expect(times).toContain('Wed, 15 Apr 2020 09:00–09:45 CDT');
@@ -126,7 +133,9 @@ describe('a fixture site (test/fixtures/basic)', () => {
 
 	it('groups the agenda by local day with path and workshop badges', () => {
 		const page = text(readBuilt(basic, 'cities/sydney/index.html'));
-		expect(page).toMatch(/Thursday, 13 February 2020 .*SOYS10 Content collaboration and protection .*Path SOYS.*Friday, 14 February 2020 .*WRK1001/);
+		expect(page).toMatch(
+			/Thursday, 13 February 2020 .*SOYS10 Content collaboration and protection .*Path SOYS.*Friday, 14 February 2020 .*WRK1001/,
+		);
 		expect(page).toContain('Workshop · half day');
 	});
 
