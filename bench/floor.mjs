@@ -193,14 +193,25 @@ function table(rows) {
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	mkdirSync(out, { recursive: true });
-	console.log(`roadshow floor bench: ${options.sessions} sessions x ${options.cities} cities on ${cpus().length} CPUs, Node ${process.version}, Astro ${astroPackage.version}`);
+	console.log(
+		`roadshow floor bench: ${options.sessions} sessions x ${options.cities} cities on ${cpus().length} CPUs, Node ${process.version}, Astro ${astroPackage.version}`,
+	);
 	if (!existsSync(TIME)) console.log(`  note: ${TIME} is missing: reporting wall time only, no peak memory`);
 
 	let generated = null;
 	if (options.generate) {
-		generated = generate({ sessions: options.sessions, cities: options.cities, speakers: options.speakers, paths: options.paths, seed: options.seed, ext: options.ext, out: contentDir });
+		generated = generate({
+			sessions: options.sessions,
+			cities: options.cities,
+			speakers: options.speakers,
+			paths: options.paths,
+			seed: options.seed,
+			ext: options.ext,
+			out: contentDir,
+		});
 		console.log(`  ${summaryLine(generated)}`);
-	} else if (!existsSync(join(contentDir, 'sessions'))) throw new Error(`bench/out/content/sessions does not exist; run without --no-generate`);
+	} else if (!existsSync(join(contentDir, 'sessions')))
+		throw new Error(`bench/out/content/sessions does not exist; run without --no-generate`);
 	// With --no-generate the option values may not describe the reused folder; count its session files.
 	const sessions = readdirSync(join(contentDir, 'sessions')).filter((name) => /\.mdx?$/.test(name)).length;
 
@@ -250,7 +261,7 @@ async function main() {
 		table([
 			['sessions / pages', `${sessions} / ${pages}`],
 			['build (wall)', `${result.wallSeconds} s`],
-			["Astro's \"built in\"", result.astroSeconds === null ? '-' : `${result.astroSeconds} s`],
+			['Astro\'s "built in"', result.astroSeconds === null ? '-' : `${result.astroSeconds} s`],
 			...Object.entries(log.phases).map(([name, value]) => [`  ${name}`, value === null ? '-' : `${value} s`]),
 			['peak memory (max RSS)', build.haveTime ? `${result.peakMb ?? '-'} MB` : `not measured (${TIME} missing)`],
 			['dist size', `${result.distMb} MB`],

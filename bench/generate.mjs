@@ -66,13 +66,40 @@ function makeRandom(seed) {
 // Vocabulary
 
 const PRODUCTS = [
-	'Microsoft Teams', 'SharePoint', 'OneDrive', 'Yammer', 'Stream', 'Microsoft Search', 'Power Automate',
-	'Power Apps', 'Azure', 'Microsoft Graph', 'Exchange Online', 'Microsoft Viva',
+	'Microsoft Teams',
+	'SharePoint',
+	'OneDrive',
+	'Yammer',
+	'Stream',
+	'Microsoft Search',
+	'Power Automate',
+	'Power Apps',
+	'Azure',
+	'Microsoft Graph',
+	'Exchange Online',
+	'Microsoft Viva',
 ];
 const TAGS = [
-	'security', 'compliance', 'governance', 'migration', 'automation', 'ai', 'search', 'intranet', 'devops',
-	'accessibility', 'analytics', 'identity', 'mobile', 'hybrid-work', 'low-code', 'performance', 'adoption',
-	'records', 'apis', 'monitoring',
+	'security',
+	'compliance',
+	'governance',
+	'migration',
+	'automation',
+	'ai',
+	'search',
+	'intranet',
+	'devops',
+	'accessibility',
+	'analytics',
+	'identity',
+	'mobile',
+	'hybrid-work',
+	'low-code',
+	'performance',
+	'adoption',
+	'records',
+	'apis',
+	'monitoring',
 ];
 const TRACKS = [
 	['keynotes', 'Keynotes and general sessions', 'The big-picture sessions of the tour.', '#5c2d91'],
@@ -85,21 +112,90 @@ const TRACKS = [
 	['operations', 'IT operations', 'Deploying, migrating, monitoring and running services at scale.', '#3b5563'],
 ];
 const VERBS = [
-	'build', 'design', 'secure', 'migrate', 'automate', 'scale', 'govern', 'modernize', 'monitor', 'extend',
-	'deploy', 'connect', 'protect', 'simplify', 'measure', 'plan', 'troubleshoot', 'integrate', 'manage', 'optimize',
+	'build',
+	'design',
+	'secure',
+	'migrate',
+	'automate',
+	'scale',
+	'govern',
+	'modernize',
+	'monitor',
+	'extend',
+	'deploy',
+	'connect',
+	'protect',
+	'simplify',
+	'measure',
+	'plan',
+	'troubleshoot',
+	'integrate',
+	'manage',
+	'optimize',
 ];
 const ADJECTIVES = [
-	'modern', 'secure', 'resilient', 'intelligent', 'hybrid', 'scalable', 'accessible', 'connected', 'compliant',
-	'fast', 'reliable', 'global', 'personal', 'shared', 'automated', 'open', 'trusted', 'practical', 'lean', 'large',
+	'modern',
+	'secure',
+	'resilient',
+	'intelligent',
+	'hybrid',
+	'scalable',
+	'accessible',
+	'connected',
+	'compliant',
+	'fast',
+	'reliable',
+	'global',
+	'personal',
+	'shared',
+	'automated',
+	'open',
+	'trusted',
+	'practical',
+	'lean',
+	'large',
 ];
 const NOUNS = [
-	'intranets', 'workflows', 'teams', 'sites', 'portals', 'archives', 'libraries', 'records', 'meetings', 'apps',
-	'pipelines', 'dashboards', 'tenants', 'identities', 'policies', 'channels', 'files', 'communities', 'bots',
-	'integrations', 'reports', 'workloads', 'networks', 'devices', 'databases', 'knowledge bases', 'forms', 'agents',
+	'intranets',
+	'workflows',
+	'teams',
+	'sites',
+	'portals',
+	'archives',
+	'libraries',
+	'records',
+	'meetings',
+	'apps',
+	'pipelines',
+	'dashboards',
+	'tenants',
+	'identities',
+	'policies',
+	'channels',
+	'files',
+	'communities',
+	'bots',
+	'integrations',
+	'reports',
+	'workloads',
+	'networks',
+	'devices',
+	'databases',
+	'knowledge bases',
+	'forms',
+	'agents',
 ];
 const AUDIENCES = [
-	'administrators', 'developers', 'architects', 'communicators', 'site owners', 'security teams', 'analysts',
-	'help desks', 'makers', 'decision makers',
+	'administrators',
+	'developers',
+	'architects',
+	'communicators',
+	'site owners',
+	'security teams',
+	'analysts',
+	'help desks',
+	'makers',
+	'decision makers',
 ];
 const WORDS = (
 	'the a an and or but with without for from into onto across over under between through during after before ' +
@@ -124,25 +220,127 @@ const WORDS = (
 ).split(' ');
 
 const FIRST_NAMES = [
-	'Aisha', 'Oliver', 'Kenji', 'Hannah', 'Chloe', 'Megan', 'Priya', 'Ingrid', 'Daniel', 'Samuel', 'Rahul', 'Andrea',
-	'Nadia', 'Emma', 'Tomas', 'Lucas', 'Sofia', 'Amara', 'Benjamin', 'Carla', 'Diego', 'Elena', 'Farid', 'Grace',
-	'Hiro', 'Isabel', 'Jonas', 'Keiko', 'Liam', 'Maya', 'Noah', 'Olga', 'Pedro', 'Quentin', 'Rosa', 'Sven',
-	'Tara', 'Umar', 'Vera', 'Wei', 'Ximena', 'Yusuf', 'Zara', 'Anil', 'Beatriz', 'Chen', 'Dmitri', 'Fatima',
+	'Aisha',
+	'Oliver',
+	'Kenji',
+	'Hannah',
+	'Chloe',
+	'Megan',
+	'Priya',
+	'Ingrid',
+	'Daniel',
+	'Samuel',
+	'Rahul',
+	'Andrea',
+	'Nadia',
+	'Emma',
+	'Tomas',
+	'Lucas',
+	'Sofia',
+	'Amara',
+	'Benjamin',
+	'Carla',
+	'Diego',
+	'Elena',
+	'Farid',
+	'Grace',
+	'Hiro',
+	'Isabel',
+	'Jonas',
+	'Keiko',
+	'Liam',
+	'Maya',
+	'Noah',
+	'Olga',
+	'Pedro',
+	'Quentin',
+	'Rosa',
+	'Sven',
+	'Tara',
+	'Umar',
+	'Vera',
+	'Wei',
+	'Ximena',
+	'Yusuf',
+	'Zara',
+	'Anil',
+	'Beatriz',
+	'Chen',
+	'Dmitri',
+	'Fatima',
 ];
 const LAST_NAMES = [
-	'Kamara', 'Grant', 'Watanabe', 'Feld', 'Bennett', 'Okafor', 'Raman', 'Solberg', 'Reyes', 'Adeyemi', 'Mehta',
-	'Kowalczyk', 'Petrova', 'Caldwell', 'Lindqvist', 'Moreau', 'Marquez', 'Nguyen', 'Schmidt', 'Rossi', 'Silva',
-	'Tanaka', 'Kim', 'Cohen', 'Haddad', 'Jensen', 'Novak', 'Ortega', 'Park', 'Quinn', 'Sato', 'Varga', 'Weber',
-	'Yilmaz', 'Zhang', 'Ali', 'Brown', 'Costa', 'Dubois', 'Eriksson',
+	'Kamara',
+	'Grant',
+	'Watanabe',
+	'Feld',
+	'Bennett',
+	'Okafor',
+	'Raman',
+	'Solberg',
+	'Reyes',
+	'Adeyemi',
+	'Mehta',
+	'Kowalczyk',
+	'Petrova',
+	'Caldwell',
+	'Lindqvist',
+	'Moreau',
+	'Marquez',
+	'Nguyen',
+	'Schmidt',
+	'Rossi',
+	'Silva',
+	'Tanaka',
+	'Kim',
+	'Cohen',
+	'Haddad',
+	'Jensen',
+	'Novak',
+	'Ortega',
+	'Park',
+	'Quinn',
+	'Sato',
+	'Varga',
+	'Weber',
+	'Yilmaz',
+	'Zhang',
+	'Ali',
+	'Brown',
+	'Costa',
+	'Dubois',
+	'Eriksson',
 ];
 const ROLES = [
-	'Principal Program Manager', 'Senior Product Manager', 'Cloud Solution Architect', 'Developer Advocate',
-	'Principal Consultant', 'Senior Software Engineer', 'Technical Evangelist', 'Program Manager', 'Engineering Manager',
-	'Security Architect', 'Customer Success Manager', 'Independent Consultant and MVP',
+	'Principal Program Manager',
+	'Senior Product Manager',
+	'Cloud Solution Architect',
+	'Developer Advocate',
+	'Principal Consultant',
+	'Senior Software Engineer',
+	'Technical Evangelist',
+	'Program Manager',
+	'Engineering Manager',
+	'Security Architect',
+	'Customer Success Manager',
+	'Independent Consultant and MVP',
 ];
 const COMPANIES = [
-	'Microsoft', 'Microsoft', 'Microsoft', 'Lakeshore Digital', 'Northwind Traders', 'Contoso', 'Fabrikam', 'Tailspin Toys',
-	'Woodgrove Bank', 'Adatum', 'Litware', 'Proseware', 'Wide World Importers', 'Alpine Ski House', 'Coho Winery',
+	'Microsoft',
+	'Microsoft',
+	'Microsoft',
+	'Lakeshore Digital',
+	'Northwind Traders',
+	'Contoso',
+	'Fabrikam',
+	'Tailspin Toys',
+	'Woodgrove Bank',
+	'Adatum',
+	'Litware',
+	'Proseware',
+	'Wide World Importers',
+	'Alpine Ski House',
+	'Coho Winery',
 ];
 
 // Real cities and IANA zones spread over the world: the 24 zones of the sample tour plus a few more.
@@ -188,8 +386,22 @@ const CITIES = [
 	['st-johns', "St. John's", 'Canada', 'America/St_Johns'],
 ];
 const ROOM_NAMES = [
-	'Hall A', 'Hall B', 'Hall C', 'Theater 1', 'Theater 2', 'Room 101', 'Room 102', 'Room 201', 'Room 202',
-	'Workshop Room', 'Lab Room', 'Expo Theater', 'Room 301', 'Room 302', 'Room 303', 'Room 304',
+	'Hall A',
+	'Hall B',
+	'Hall C',
+	'Theater 1',
+	'Theater 2',
+	'Room 101',
+	'Room 102',
+	'Room 201',
+	'Room 202',
+	'Workshop Room',
+	'Lab Room',
+	'Expo Theater',
+	'Room 301',
+	'Room 302',
+	'Room 303',
+	'Room 304',
 ];
 
 // The tour runs between these days: no zone above changes its UTC offset then (southern-hemisphere DST
@@ -248,13 +460,13 @@ function capitalize(text) {
 function makeTextGenerator(random) {
 	// A long tail of made-up terms (like product names and acronyms in real abstracts) for a realistic index.
 	const syllables = ['ka', 'lo', 'ri', 'ven', 'dor', 'mi', 'sa', 'tel', 'qu', 'ax', 'neo', 'ra', 'zu', 'pol', 'in', 'er'];
-	const rareWords = Array.from({ length: 3000 }, () =>
-		Array.from({ length: random.int(2, 4) }, () => random.pick(syllables)).join(''),
-	);
+	const rareWords = Array.from({ length: 3000 }, () => Array.from({ length: random.int(2, 4) }, () => random.pick(syllables)).join(''));
 	const word = () => (random.chance(0.04) ? random.pick(rareWords) : random.pick(WORDS));
 	const templates = [
-		() => `Learn how ${random.pick(AUDIENCES)} ${random.pick(VERBS)} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} with ${random.pick(PRODUCTS)}.`,
-		() => `We show how to ${random.pick(VERBS)} ${random.pick(NOUNS)} and ${random.pick(VERBS)} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} in ${random.pick(PRODUCTS)}.`,
+		() =>
+			`Learn how ${random.pick(AUDIENCES)} ${random.pick(VERBS)} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} with ${random.pick(PRODUCTS)}.`,
+		() =>
+			`We show how to ${random.pick(VERBS)} ${random.pick(NOUNS)} and ${random.pick(VERBS)} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} in ${random.pick(PRODUCTS)}.`,
 		() => `This session is for ${random.pick(AUDIENCES)} who want ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)}.`,
 		() => `Bring your questions about ${random.pick(PRODUCTS)} and ${random.pick(NOUNS)}.`,
 	];
@@ -284,7 +496,8 @@ function makeTextGenerator(random) {
 			() => `${capitalize(random.pick(VERBS))} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} with ${random.pick(PRODUCTS)}`,
 			() => `${random.pick(PRODUCTS)} for ${random.pick(AUDIENCES)}: ${random.pick(VERBS)} ${random.pick(NOUNS)}`,
 			() => `What's new in ${random.pick(PRODUCTS)} for ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)}`,
-			() => `From ${random.pick(NOUNS)} to ${random.pick(NOUNS)}: ${random.pick(VERBS)} and ${random.pick(VERBS)} with ${random.pick(PRODUCTS)}`,
+			() =>
+				`From ${random.pick(NOUNS)} to ${random.pick(NOUNS)}: ${random.pick(VERBS)} and ${random.pick(VERBS)} with ${random.pick(PRODUCTS)}`,
 		])();
 	return { paragraphs, title };
 }
@@ -362,7 +575,13 @@ export function generate(options = {}) {
 			speakerIds.push(other);
 		}
 		const track = small ? 'keynotes' : random.pick(TRACKS.slice(1))[0];
-		const level = small ? 100 : type === 'theater' ? random.pick([100, 200]) : type === 'breakout' ? random.pick([200, 300, 400]) : random.pick([200, 300]);
+		const level = small
+			? 100
+			: type === 'theater'
+				? random.pick([100, 200])
+				: type === 'breakout'
+					? random.pick([200, 300, 400])
+					: random.pick([200, 300]);
 		return {
 			code,
 			type,
@@ -407,9 +626,7 @@ export function generate(options = {}) {
 	const cityRows = Array.from({ length: cityCount }, (_, i) => {
 		const [id, name, country, timeZone] = CITIES[i % CITIES.length];
 		const round = Math.floor(i / CITIES.length);
-		return round === 0
-			? { id, name, country, timeZone }
-			: { id: `${id}-${round + 1}`, name: `${name} ${round + 1}`, country, timeZone };
+		return round === 0 ? { id, name, country, timeZone } : { id: `${id}-${round + 1}`, name: `${name} ${round + 1}`, country, timeZone };
 	});
 	const cities = cityRows.map((row) => ({ ...row, days: random.int(2, 3), roomCount: random.int(6, 10) }));
 	const capacity = () => cities.reduce((sum, city) => sum + city.days * city.roomCount * roomDay, 0);
@@ -430,7 +647,10 @@ export function generate(options = {}) {
 	// sample), so a speaker's UTC intervals matter across cities too.
 	const windowDays = (dayToEpoch(TOUR_LAST_DAY) - dayToEpoch(TOUR_FIRST_DAY)) / DAY_MS - 2;
 	const slots = Math.max(1, Math.ceil(cityCount * 0.75));
-	const slotStarts = Array.from({ length: slots }, (_, slot) => Math.floor((slot * windowDays) / slots) + (slots > 1 ? random.int(0, 1) : 0));
+	const slotStarts = Array.from(
+		{ length: slots },
+		(_, slot) => Math.floor((slot * windowDays) / slots) + (slots > 1 ? random.int(0, 1) : 0),
+	);
 	const order = random.shuffle(cities.map((_, i) => i));
 	order.forEach((cityIndex, position) => {
 		const city = cities[cityIndex];
@@ -468,8 +688,7 @@ export function generate(options = {}) {
 					const to = from + session.duration;
 					let clashEnd = null;
 					for (const id of session.speakers)
-						for (const [busyFrom, busyTo] of busy.get(id))
-							if (busyFrom < to && from < busyTo) clashEnd = Math.max(clashEnd ?? 0, busyTo);
+						for (const [busyFrom, busyTo] of busy.get(id)) if (busyFrom < to && from < busyTo) clashEnd = Math.max(clashEnd ?? 0, busyTo);
 					if (clashEnd === null) {
 						best = { d, r, start };
 						break;
@@ -530,7 +749,9 @@ export function generate(options = {}) {
 	let failures = 0;
 	while (total < targetDeliveries && failures < 5000) {
 		const session = random.pick(repeatable);
-		const candidates = byLoad().filter((city) => !session.cities.has(city)).slice(0, 3);
+		const candidates = byLoad()
+			.filter((city) => !session.cities.has(city))
+			.slice(0, 3);
 		if (candidates.some((city) => tryPlace(session, city))) {
 			total++;
 			failures = 0;
@@ -563,7 +784,9 @@ export function generate(options = {}) {
 	);
 	writeFileSync(
 		join(out, 'tracks.yaml'),
-		TRACKS.map(([id, name, description, color]) => `- id: ${id}\n  name: ${name}\n  description: ${description}\n  color: "${color}"\n`).join(''),
+		TRACKS.map(
+			([id, name, description, color]) => `- id: ${id}\n  name: ${name}\n  description: ${description}\n  color: "${color}"\n`,
+		).join(''),
 	);
 	for (const session of sessions) {
 		const lines = [
@@ -624,7 +847,8 @@ export function generate(options = {}) {
 			`rooms: ${yamlList(city.rooms)}`,
 			'agenda:',
 			...agenda.map(
-				(line) => `  - { session: ${line.session.code}, day: ${city.dates[line.d]}, start: "${hhmm(line.start)}", room: ${yamlString(city.rooms[line.r])} }`,
+				(line) =>
+					`  - { session: ${line.session.code}, day: ${city.dates[line.d]}, start: "${hhmm(line.start)}", room: ${yamlString(city.rooms[line.r])} }`,
 			),
 			'---',
 			`The ${city.name} stop runs ${city.days} days in ${city.rooms.length} rooms. ${text.paragraphs(30, 50).replace(/\n\n/g, ' ')}`,

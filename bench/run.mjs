@@ -11,7 +11,19 @@
 // --isolated (build from a private copy of the project in bench/out/site: see bench/README.md).
 // Writes bench/out/result.json, bench/out/build.log (Astro's output) and bench/out/check.log.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	renameSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +137,9 @@ function isolatedRoot() {
 function gitState() {
 	try {
 		const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'public'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+		const dirty =
+			execFileSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'public'], { cwd: root, encoding: 'utf8' }).trim() !==
+			'';
 		return { commit, srcChanged: dirty };
 	} catch {
 		return null;
@@ -187,7 +201,14 @@ function readBuildLog(text) {
 	const pagefind = /indexed (\d+) pages for search/.exec(clean);
 	return {
 		phases,
-		routes: [...routes].map(([route, r]) => ({ route, files: r.files, seconds: +r.seconds.toFixed(2), msPerFile: r.files ? +((1000 * r.seconds) / r.files).toFixed(1) : null })).sort((a, b) => b.seconds - a.seconds),
+		routes: [...routes]
+			.map(([route, r]) => ({
+				route,
+				files: r.files,
+				seconds: +r.seconds.toFixed(2),
+				msPerFile: r.files ? +((1000 * r.seconds) / r.files).toFixed(1) : null,
+			}))
+			.sort((a, b) => b.seconds - a.seconds),
 		pagefindIndexed: pagefind ? Number(pagefind[1]) : null,
 	};
 }
@@ -206,7 +227,15 @@ async function main() {
 
 	let generated = null;
 	if (options.generate) {
-		generated = generate({ sessions: options.sessions, cities: options.cities, speakers: options.speakers, paths: options.paths, seed: options.seed, ext: options.ext, out: join(root, contentDir) });
+		generated = generate({
+			sessions: options.sessions,
+			cities: options.cities,
+			speakers: options.speakers,
+			paths: options.paths,
+			seed: options.seed,
+			ext: options.ext,
+			out: join(root, contentDir),
+		});
 		console.log(`  ${summaryLine(generated)}`);
 	} else if (!existsSync(join(root, contentDir))) throw new Error(`${contentDir} does not exist; run without --no-generate`);
 
@@ -233,7 +262,11 @@ async function main() {
 		[process.execPath, astroCli, 'build', '--outDir', buildOutDir],
 		{ ...env, ROADSHOW_CACHE_DIR: join(root, cacheDir) },
 		join(out, 'build.log'),
-		{ cwd: buildRoot, timeoutMinutes: options.timeout, echo: /\[(types|build|vite|roadshow-pagefind)\]|✓ Completed|generating static routes|error|Error/ },
+		{
+			cwd: buildRoot,
+			timeoutMinutes: options.timeout,
+			echo: /\[(types|build|vite|roadshow-pagefind)\]|✓ Completed|generating static routes|error|Error/,
+		},
 	);
 	const loadAfter = loadavg()[0];
 	if (options.isolated && existsSync(buildOutDir)) renameSync(buildOutDir, join(root, distDir));
@@ -262,7 +295,15 @@ async function main() {
 		git,
 		isolated: options.isolated,
 		input: generated
-			? { sessions: generated.sessions, cities: generated.cities, speakers: generated.speakers, paths: generated.paths, deliveries: generated.deliveries, seed: generated.seed, ext: generated.ext }
+			? {
+					sessions: generated.sessions,
+					cities: generated.cities,
+					speakers: generated.speakers,
+					paths: generated.paths,
+					deliveries: generated.deliveries,
+					seed: generated.seed,
+					ext: generated.ext,
+				}
 			: { sessions: options.sessions, cities: options.cities, reused: true },
 		ok,
 		timedOut: build.timedOut,
@@ -273,7 +314,11 @@ async function main() {
 			loadAverage: { before: +loadBefore.toFixed(2), after: +loadAfter.toFixed(2) },
 			warm: options.warm,
 		},
-		check: { seconds: +check.seconds.toFixed(1), peakMb: check.peakMb === null ? null : Math.round(check.peakMb), output: checkText.split('\n').at(-1) },
+		check: {
+			seconds: +check.seconds.toFixed(1),
+			peakMb: check.peakMb === null ? null : Math.round(check.peakMb),
+			output: checkText.split('\n').at(-1),
+		},
 		files: {
 			html: html.length,
 			ics: byExt('.ics').length,
@@ -296,11 +341,20 @@ async function main() {
 	};
 	writeFileSync(join(out, 'result.json'), JSON.stringify(result, null, '\t') + '\n');
 
-	const status = ok ? 'ok' : build.timedOut ? `STOPPED after ${options.timeout} min (--timeout)` : `FAILED (exit ${build.code ?? build.signal}; see bench/out/build.log)`;
+	const status = ok
+		? 'ok'
+		: build.timedOut
+			? `STOPPED after ${options.timeout} min (--timeout)`
+			: `FAILED (exit ${build.code ?? build.signal}; see bench/out/build.log)`;
 	console.log(`\nresult: ${status}`);
 	console.log(
 		table([
-			['content', generated ? `${generated.sessions} sessions, ${generated.cities} cities, ${generated.deliveries} deliveries, ${generated.speakers} speakers, ${generated.paths} paths` : contentDir],
+			[
+				'content',
+				generated
+					? `${generated.sessions} sessions, ${generated.cities} cities, ${generated.deliveries} deliveries, ${generated.speakers} speakers, ${generated.paths} paths`
+					: contentDir,
+			],
 			['build (wall)', `${result.build.seconds} s${options.warm ? ' (warm cache)' : ''}${options.isolated ? ' (isolated copy)' : ''}`],
 			['catalog only (check)', `${result.check.seconds} s`],
 			['HTML pages', `${result.files.html}`],
@@ -313,9 +367,12 @@ async function main() {
 			['load average before/after', `${result.build.loadAverage.before} / ${result.build.loadAverage.after}`],
 		]),
 	);
-	if (Object.keys(log.phases).length) console.log(`\nphases (from Astro's log):\n${table(Object.entries(log.phases).map(([k, v]) => [k, `${v} s`]))}`);
+	if (Object.keys(log.phases).length)
+		console.log(`\nphases (from Astro's log):\n${table(Object.entries(log.phases).map(([k, v]) => [k, `${v} s`]))}`);
 	if (log.routes.length)
-		console.log(`\nroutes by summed render time:\n${table(log.routes.slice(0, 12).map((r) => [r.route, `${r.seconds} s for ${r.files} files (${r.msPerFile} ms each)`]))}`);
+		console.log(
+			`\nroutes by summed render time:\n${table(log.routes.slice(0, 12).map((r) => [r.route, `${r.seconds} s for ${r.files} files (${r.msPerFile} ms each)`]))}`,
+		);
 	console.log(`\nwrote bench/out/result.json`);
 	if (!ok) process.exitCode = 1;
 }

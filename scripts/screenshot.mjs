@@ -6,7 +6,13 @@ import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const [root = 'dist', out = 'docs', ...paths] = process.argv.slice(2);
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const types = {
+	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css',
+	'.js': 'text/javascript',
+	'.svg': 'image/svg+xml',
+	'.json': 'application/json',
+};
 const server = createServer(async (request, response) => {
 	let path = join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
 	if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
@@ -21,7 +27,15 @@ await new Promise((resolve) => server.once('listening', resolve));
 const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 const browser = await chromium.launch({
 	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+	args: [
+		'--no-sandbox',
+		'--headless',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run',
+	],
 });
 await mkdir(out, { recursive: true });
 try {

@@ -6,8 +6,7 @@ import { yamlDocument } from './loaders/yaml-document';
 // The schemas in src/schemas/ are applied by the catalog (src/catalog/build.ts), not here: Astro stops at
 // the first invalid entry and names its id, not its file, while editors need every problem with file and field.
 const root = contentDirectory();
-const entries = (folder: string) =>
-	glob({ pattern: entryPattern, base: `./${root}/${folder}`, generateId: ({ entry }) => entry });
+const entries = (folder: string) => glob({ pattern: entryPattern, base: `./${root}/${folder}`, generateId: ({ entry }) => entry });
 
 export const collections = {
 	event: defineCollection({ loader: yamlDocument(`${root}/${eventFile}`) }),

@@ -66,12 +66,7 @@ export function calendarText(feed: CalendarFeed): string {
 			end: new TZDate(delivery.end.getTime(), city.timezone),
 			timezone: city.timezone,
 			summary: `${session.code}: ${session.title}`,
-			description: [
-				abstractText(session),
-				speakers.length > 0 ? `Speakers: ${speakers.join('; ')}` : '',
-				`Room: ${delivery.room}`,
-				pageUrl,
-			]
+			description: [abstractText(session), speakers.length > 0 ? `Speakers: ${speakers.join('; ')}` : '', `Room: ${delivery.room}`, pageUrl]
 				.filter(Boolean)
 				.join('\n\n'),
 			location: `${delivery.room}, ${city.venue.name}, ${city.venue.address}`,

@@ -97,7 +97,13 @@ function gitHistory(projectRoot: string, contentDir: string): Map<string, FileHi
 
 function isShallowClone(repositoryDir: string): boolean {
 	try {
-		return execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: repositoryDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'true';
+		return (
+			execFileSync('git', ['rev-parse', '--is-shallow-repository'], {
+				cwd: repositoryDir,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}).trim() === 'true'
+		);
 	} catch {
 		return false;
 	}

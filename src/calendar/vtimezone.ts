@@ -104,7 +104,9 @@ export function buildVTimezone(tzid: string, first: Date, last: Date): string {
 	const leadOffset = utcOffsetSeconds(tzid, spanStart);
 	const lines = ['BEGIN:VTIMEZONE', `TZID:${tzid}`];
 	// Lead observance: without it, clients (ical.js) treat times before the first transition as UTC.
-	lines.push(...observance(kind(leadPeriod), formatLocal(spanStart, leadOffset), leadOffset, leadOffset, zoneAbbreviation(tzid, spanStart)));
+	lines.push(
+		...observance(kind(leadPeriod), formatLocal(spanStart, leadOffset), leadOffset, leadOffset, zoneAbbreviation(tzid, spanStart)),
+	);
 	all.forEach((t, index) => {
 		if (t.at <= spanStart || t.at > spanEnd) return;
 		// RFC 5545: an observance's DTSTART is the onset in the local time of the offset before it (TZOFFSETFROM).

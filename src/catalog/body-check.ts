@@ -8,9 +8,18 @@ const rules: readonly { pattern: RegExp; message: (found: string) => string }[] 
 		pattern: /\]\(\s*<?\s*(?:javascript|vbscript|data):|\bhref\s*=\s*["']?\s*(?:javascript|vbscript|data):/gi,
 		message: () => 'has a link to a javascript:, vbscript: or data: address; link to an https:// page instead',
 	},
-	{ pattern: /<script\b/gi, message: () => 'has a <script> element; scripts in content are not allowed (the site runs under a strict CSP)' },
-	{ pattern: /<[a-z][^>]*\s(on[a-z]+)\s*=/gi, message: (found) => `has an ${found} event handler attribute; remove it (scripts in content are not allowed)` },
-	{ pattern: /<[a-z][^>]*\sstyle\s*=/gi, message: () => 'has an inline style attribute; remove it (the site runs under a strict CSP without inline styles)' },
+	{
+		pattern: /<script\b/gi,
+		message: () => 'has a <script> element; scripts in content are not allowed (the site runs under a strict CSP)',
+	},
+	{
+		pattern: /<[a-z][^>]*\s(on[a-z]+)\s*=/gi,
+		message: (found) => `has an ${found} event handler attribute; remove it (scripts in content are not allowed)`,
+	},
+	{
+		pattern: /<[a-z][^>]*\sstyle\s*=/gi,
+		message: () => 'has an inline style attribute; remove it (the site runs under a strict CSP without inline styles)',
+	},
 ];
 
 /** Reports unsafe markup in a content file's body, with its line counted from the body's first line. */

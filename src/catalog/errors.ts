@@ -23,7 +23,9 @@ export class CatalogError extends Error {
 
 	constructor(problems: readonly Problem[]) {
 		const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-		super(`The content has ${count}; fix ${problems.length === 1 ? 'it' : 'them'} and build again:\n${problems.map(formatProblem).join('\n')}`);
+		super(
+			`The content has ${count}; fix ${problems.length === 1 ? 'it' : 'them'} and build again:\n${problems.map(formatProblem).join('\n')}`,
+		);
 		this.name = 'CatalogError';
 		this.problems = problems;
 	}
@@ -70,8 +72,5 @@ function lineOf(problem: Problem): number {
 
 /** "agenda[3].session" from zod's ["agenda", 3, "session"]. */
 export function fieldPath(path: readonly (string | number)[]): string {
-	return path.reduce<string>(
-		(text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key),
-		'',
-	);
+	return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key), '');
 }

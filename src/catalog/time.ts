@@ -1,10 +1,7 @@
 import { utcOffsetMinutes } from './zones';
 
 /** What a local wall-clock time in a zone refers to: one instant, none (DST gap) or two (repeated hour). */
-export type LocalTimeResolution =
-	| { kind: 'instant'; instant: Date }
-	| { kind: 'gap' }
-	| { kind: 'ambiguous'; earlier: Date; later: Date };
+export type LocalTimeResolution = { kind: 'instant'; instant: Date } | { kind: 'gap' } | { kind: 'ambiguous'; earlier: Date; later: Date };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

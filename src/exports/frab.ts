@@ -220,7 +220,9 @@ export function uuidV5(name: string, namespace: string = ROADSHOW_UUID_NAMESPACE
 function acronymOf(city: City, prefix: string): string {
 	const start = prefix.toLowerCase().replace(/[^a-z0-9_]/g, '');
 	if (start.length < 4) {
-		throw new Error(`acronymPrefix "${prefix}" needs at least 4 lower-case letters, digits or underscores (frab acronym rules), e.g. "ignitetour"`);
+		throw new Error(
+			`acronymPrefix "${prefix}" needs at least 4 lower-case letters, digits or underscores (frab acronym rules), e.g. "ignitetour"`,
+		);
 	}
 	const year = city.dates.start.slice(0, 4);
 	const preferred = `${start}-${year}-${city.id.replace(/[^a-z]/g, '')}`;

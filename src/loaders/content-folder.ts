@@ -32,7 +32,13 @@ export function parseSourceText(filePath: string, text: string): { source?: Sour
 		if (/\.ya?ml$/.test(filePath)) return { source: { filePath, data: yaml.load(text, { filename: filePath }) } };
 		const match = /^---\r?\n(?:([\s\S]*?)\r?\n)??---[ \t]*(?:\r?\n|$)/.exec(text);
 		if (!match) {
-			return { problem: { file: filePath, field: '', message: 'has no front matter; start the file with a "---" line, the fields, and another "---" line' } };
+			return {
+				problem: {
+					file: filePath,
+					field: '',
+					message: 'has no front matter; start the file with a "---" line, the fields, and another "---" line',
+				},
+			};
 		}
 		return { source: { filePath, data: yaml.load(match[1] ?? '') ?? {}, body: text.slice(match[0].length) } };
 	} catch (error) {

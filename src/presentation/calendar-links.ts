@@ -71,6 +71,8 @@ export function feedLinks(icsPath: string, title: string, siteUrl: string): Cale
 
 /** 20200212T220000Z */
 function basicUtc(instant: Date): string {
-	return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	return instant
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 }
-

@@ -16,4 +16,3 @@ export const levelLabels: Readonly<Record<Session['level'], string>> = {
 	300: '300 · Advanced',
 	400: '400 · Expert',
 };
-

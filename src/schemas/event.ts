@@ -3,21 +3,24 @@ import { link, webUrl } from './fields';
 
 /** `content/event.yaml`: the event as a whole. */
 export const eventSchema = z.strictObject({
-		name: z.string().min(1).describe('Name of the event, e.g. "Ignite The Tour 2019/2020".'),
-		tagline: z.string().min(1).describe('One line under the name on the home page.'),
-		description: z.string().optional().describe('A short paragraph introducing the event on the home page.'),
-		url: webUrl
-			// Only for an otherwise valid URL, so a bad one gets one message, not two.
-			.refine((value) => !URL.canParse(value) || new URL(value).pathname === '/', 'must be the root of a domain, e.g. https://tour.example.org (sites under a path are not supported yet)')
-			.describe('Public address of the built site; its host name also makes calendar UIDs unique.'),
-		language: z.string().default('en').describe('Language of the site as a BCP 47 tag, e.g. "en".'),
-		acronym: z
-			.string()
-			.regex(/^[a-z][a-z0-9_]{3,}$/, 'must be 4 or more lower-case letters, digits or underscores, starting with a letter, e.g. "ignitetour"')
-			.optional()
-			.describe('Short name for schedule apps; each city\'s schedule is "<acronym>-<year>-<city>". Default: the letters of the name.'),
-		hashtag: z.string().optional().describe('Social media hashtag, e.g. "#MSIgniteTheTour".'),
-		links: z.array(link).default([]).describe('Links shown in the footer (code of conduct, privacy, ...).'),
-	});
+	name: z.string().min(1).describe('Name of the event, e.g. "Ignite The Tour 2019/2020".'),
+	tagline: z.string().min(1).describe('One line under the name on the home page.'),
+	description: z.string().optional().describe('A short paragraph introducing the event on the home page.'),
+	url: webUrl
+		// Only for an otherwise valid URL, so a bad one gets one message, not two.
+		.refine(
+			(value) => !URL.canParse(value) || new URL(value).pathname === '/',
+			'must be the root of a domain, e.g. https://tour.example.org (sites under a path are not supported yet)',
+		)
+		.describe('Public address of the built site; its host name also makes calendar UIDs unique.'),
+	language: z.string().default('en').describe('Language of the site as a BCP 47 tag, e.g. "en".'),
+	acronym: z
+		.string()
+		.regex(/^[a-z][a-z0-9_]{3,}$/, 'must be 4 or more lower-case letters, digits or underscores, starting with a letter, e.g. "ignitetour"')
+		.optional()
+		.describe('Short name for schedule apps; each city\'s schedule is "<acronym>-<year>-<city>". Default: the letters of the name.'),
+	hashtag: z.string().optional().describe('Social media hashtag, e.g. "#MSIgniteTheTour".'),
+	links: z.array(link).default([]).describe('Links shown in the footer (code of conduct, privacy, ...).'),
+});
 
 export type EventData = z.output<typeof eventSchema>;

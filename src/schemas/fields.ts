@@ -1,30 +1,27 @@
 import { z } from 'astro/zod';
 
 /** A calendar day written `YYYY-MM-DD`. YAML turns an unquoted date into a Date at UTC midnight; both are accepted. */
-export const localDate = z
-	.union([z.string(), z.date()])
-	.transform((value, ctx) => {
-		if (value instanceof Date) {
-			const isMidnightUtc =
-				value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
-			if (!isMidnightUtc || Number.isNaN(value.getTime())) {
-				ctx.addIssue({
-					code: 'custom',
-					message: 'is a date with a time of day; write the day alone, e.g. 2020-01-08',
-				});
-				return z.NEVER;
-			}
-			return value.toISOString().slice(0, 10);
-		}
-		if (!isRealDay(value)) {
+export const localDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
+	if (value instanceof Date) {
+		const isMidnightUtc = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
+		if (!isMidnightUtc || Number.isNaN(value.getTime())) {
 			ctx.addIssue({
 				code: 'custom',
-				message: `"${value}" is not a day; write YYYY-MM-DD, e.g. 2020-01-08`,
+				message: 'is a date with a time of day; write the day alone, e.g. 2020-01-08',
 			});
 			return z.NEVER;
 		}
-		return value;
-	});
+		return value.toISOString().slice(0, 10);
+	}
+	if (!isRealDay(value)) {
+		ctx.addIssue({
+			code: 'custom',
+			message: `"${value}" is not a day; write YYYY-MM-DD, e.g. 2020-01-08`,
+		});
+		return z.NEVER;
+	}
+	return value;
+});
 
 /** A wall-clock time `HH:MM` (24-hour) in the city's own time zone. Quote it in YAML: `"09:00"`. */
 export const wallTime = z.unknown().transform((value, ctx) => {
@@ -66,9 +63,9 @@ export const webUrl = z
 
 /** A labelled link to another site. */
 export const link = z.strictObject({
-		label: z.string().min(1).describe('Text of the link, e.g. "LinkedIn".'),
-		url: webUrl.describe('Absolute URL of the link.'),
-	});
+	label: z.string().min(1).describe('Text of the link, e.g. "LinkedIn".'),
+	url: webUrl.describe('Absolute URL of the link.'),
+});
 
 /** A lower-case id made of letters, digits and hyphens, as used in file names and URLs. */
 export const slugId = z

@@ -47,8 +47,7 @@ export function initCatalogFilters(form: HTMLFormElement): void {
 			}
 		}
 		if (status) {
-			status.textContent =
-				filters.size === 0 ? `All ${items.length} sessions` : `${visible} of ${items.length} sessions match`;
+			status.textContent = filters.size === 0 ? `All ${items.length} sessions` : `${visible} of ${items.length} sessions match`;
 		}
 	};
 

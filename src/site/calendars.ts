@@ -49,5 +49,4 @@ function feed(city: City, title: string, deliveries: readonly Delivery[], refres
 	});
 }
 
-export const calendarResponse = (text: string) =>
-	new Response(text, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+export const calendarResponse = (text: string) => new Response(text, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });

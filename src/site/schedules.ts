@@ -5,7 +5,12 @@ import { catalog, siteUrl } from './catalog';
 // "Ignite The Tour 2019/2020" → "ignitethetour": the letters before the first digit.
 const acronymPrefix =
 	catalog.event.acronym ??
-	(catalog.event.name.toLowerCase().split(/\d/)[0]?.replace(/[^a-z]/g, '') || 'roadshow').padEnd(4, '_');
+	(
+		catalog.event.name
+			.toLowerCase()
+			.split(/\d/)[0]
+			?.replace(/[^a-z]/g, '') || 'roadshow'
+	).padEnd(4, '_');
 
 const schedules = new Map<string, FrabSchedule>();
 

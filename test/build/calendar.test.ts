@@ -5,7 +5,6 @@ import { parseCalendar } from '../support/ics';
 import { listFiles, projectRoot, readBuilt, type BuildResult } from '../support/builds';
 import { builtSite } from '../support/built-site';
 
-
 const sample = builtSite('sample-utc');
 const basic = builtSite('basic-utc');
 const sampleCatalog = buildCatalog(readContentFolder(projectRoot, 'content'));
@@ -23,8 +22,7 @@ describe('calendar files of the sample', () => {
 			for (const path of city.paths) expect(files.has(`cities/${city.id}/paths/${path.id}.ics`)).toBe(true);
 		}
 		const expected =
-			sampleCatalog.cities.length +
-			sampleCatalog.cities.reduce((sum, city) => sum + city.deliveriesBySession.size + city.paths.length, 0);
+			sampleCatalog.cities.length + sampleCatalog.cities.reduce((sum, city) => sum + city.deliveriesBySession.size + city.paths.length, 0);
 		expect(files.size).toBe(expected);
 	});
 
@@ -102,7 +100,9 @@ describe('calendar files of the sample', () => {
 		expect(event.description).toContain('https://ignite-tour.example.org/sessions/soys10/');
 		expect(event.description).not.toMatch(/[*_`]/);
 		expect(event.url).toBe('https://ignite-tour.example.org/sessions/soys10/');
-		expect(event.location).toBe('Darling Harbour Theatre, International Convention Centre Sydney, 14 Darling Drive, Sydney NSW 2000, Australia');
+		expect(event.location).toBe(
+			'Darling Harbour Theatre, International Convention Centre Sydney, 14 Darling Drive, Sydney NSW 2000, Australia',
+		);
 		expect(event.categories).toEqual(['Content and team collaboration', 'Breakout', 'Level 200']);
 		expect(event.lastModified.replace('LAST-MODIFIED:', '')).toBe(event.dtstamp.replace('DTSTAMP:', ''));
 		// With the project's history SEQUENCE counts commits, without it (a source archive) it is 0; the
@@ -149,7 +149,9 @@ describe('calendar files of the fixture', () => {
 				const expected = twice
 					? { sequence: 2, dtstamp: 'DTSTAMP:20200102T120000Z', lastModified: 'LAST-MODIFIED:20200102T120000Z' }
 					: { sequence: 1, dtstamp: 'DTSTAMP:20200101T120000Z', lastModified: 'LAST-MODIFIED:20200101T120000Z' };
-				expect({ sequence: event.sequence, dtstamp: event.dtstamp, lastModified: event.lastModified }, `${file} ${event.uid}`).toEqual(expected);
+				expect({ sequence: event.sequence, dtstamp: event.dtstamp, lastModified: event.lastModified }, `${file} ${event.uid}`).toEqual(
+					expected,
+				);
 				if (twice) edited++;
 				else others++;
 			}
@@ -163,9 +165,10 @@ describe('calendar files of the fixture', () => {
 
 	it('includes every fixture delivery in some city feed', () => {
 		const uids = new Set(
-			basicCatalog.cities.flatMap((city) => parseCalendar(readBuilt(basic, `cities/${city.id}/calendar.ics`)).events.map((event) => event.uid)),
+			basicCatalog.cities.flatMap((city) =>
+				parseCalendar(readBuilt(basic, `cities/${city.id}/calendar.ics`)).events.map((event) => event.uid),
+			),
 		);
 		expect(uids).toEqual(new Set(basicCatalog.deliveries.map((delivery) => delivery.uid)));
 	});
 });
-

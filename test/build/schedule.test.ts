@@ -6,7 +6,6 @@ import { projectRoot, readBuilt, type BuildResult } from '../support/builds';
 import { builtSite } from '../support/built-site';
 import { validateFrabJson, validateFrabXml } from '../support/frab-validate';
 
-
 const sample = builtSite('sample-utc');
 const catalog = buildCatalog(readContentFolder(projectRoot, 'content'));
 const scheduleOf = (site: BuildResult, city: string) => JSON.parse(readBuilt(site, `cities/${city}/schedule.json`)) as FrabSchedule;
@@ -32,7 +31,11 @@ describe('frab/c3voc schedules of the sample', () => {
 			expect(events).toHaveLength(city.deliveries.length);
 			for (const event of events) {
 				expect(new Date(event.date).getTime(), `${city.id} ${event.slug}`).toBe(
-					city.deliveries.find((delivery) => delivery.day === event.date.slice(0, 10) && delivery.startTime === event.start && delivery.room === event.room)?.start.getTime(),
+					city.deliveries
+						.find(
+							(delivery) => delivery.day === event.date.slice(0, 10) && delivery.startTime === event.start && delivery.room === event.room,
+						)
+						?.start.getTime(),
 				);
 			}
 		}

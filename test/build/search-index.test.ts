@@ -13,9 +13,12 @@ const catalog = buildCatalog(readContentFolder(projectRoot, 'content'));
 function searchRecord(file: string): { filters: Map<string, string[]>; meta: Map<string, string>; sort: Map<string, string> } {
 	const html = readBuilt(sample, file);
 	const collect = (attribute: string) =>
-		[...html.matchAll(new RegExp(`<span ${attribute}="([^"]+)"[^>]*>([^<]*)</span>`, 'g'))].map((match) => [match[1] ?? '', match[2] ?? ''] as const);
+		[...html.matchAll(new RegExp(`<span ${attribute}="([^"]+)"[^>]*>([^<]*)</span>`, 'g'))].map(
+			(match) => [match[1] ?? '', match[2] ?? ''] as const,
+		);
 	const filters = new Map<string, string[]>();
-	for (const [name, value] of collect('data-pagefind-filter')) filters.set(name, [...(filters.get(name) ?? []), value.replace(/&amp;/g, '&')]);
+	for (const [name, value] of collect('data-pagefind-filter'))
+		filters.set(name, [...(filters.get(name) ?? []), value.replace(/&amp;/g, '&')]);
 	return { filters, meta: new Map(collect('data-pagefind-meta')), sort: new Map(collect('data-pagefind-sort')) };
 }
 

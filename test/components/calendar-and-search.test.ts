@@ -36,7 +36,9 @@ describe('AddToCalendar', () => {
 		const { links } = sydneySoys10();
 		const html = await renderHtml(AddToCalendar, { links, fileName: 'SOYS10-sydney.ics' });
 		const anchors = findAll(parseHtml(html), 'a');
-		expect(anchors.map((anchor) => ({ label: textOf(anchor), href: attr(anchor, 'href') }))).toEqual(links.map(({ label, href }) => ({ label, href })));
+		expect(anchors.map((anchor) => ({ label: textOf(anchor), href: attr(anchor, 'href') }))).toEqual(
+			links.map(({ label, href }) => ({ label, href })),
+		);
 		expect(html).not.toMatch(/href="[^"]*&(?!amp;)[^"]*"/);
 	});
 
@@ -55,7 +57,9 @@ describe('AddToCalendar', () => {
 		expect(anchors.map((anchor) => ({ download: attr(anchor, 'download'), rel: attr(anchor, 'rel') }))).toEqual(
 			links.map((link) => ({ download: link.download ? 'SOYS10-sydney.ics' : undefined, rel: link.external ? 'noopener' : undefined })),
 		);
-		expect(anchors.filter((anchor) => attr(anchor, 'download') !== undefined).map((anchor) => attr(anchor, 'href'))).toEqual(['/cities/sydney/sessions/soys10.ics']);
+		expect(anchors.filter((anchor) => attr(anchor, 'download') !== undefined).map((anchor) => attr(anchor, 'href'))).toEqual([
+			'/cities/sydney/sessions/soys10.ics',
+		]);
 	});
 });
 
@@ -72,7 +76,8 @@ describe('SearchIndex', () => {
 		expect(attr(box, 'hidden')).toBe('');
 		expect(attr(box, 'data-pagefind-ignore')).toBe('');
 		const spans = findAll(box, 'span');
-		const recorded = (kind: string) => spans.filter((span) => attr(span, kind) !== undefined).map((span) => [attr(span, kind), textOf(span)]);
+		const recorded = (kind: string) =>
+			spans.filter((span) => attr(span, kind) !== undefined).map((span) => [attr(span, kind), textOf(span)]);
 		expect(recorded('data-pagefind-filter')).toEqual([
 			['city', 'Sydney'],
 			['city', 'Toronto'],

@@ -69,7 +69,10 @@ describe('DeliveryTime', () => {
 
 	it('shows the local day in Auckland, not the UTC one (09:00 NZDT on 20 Feb is 19 Feb in UTC)', async () => {
 		const parts = await deliveryTimeParts('auckland', 'SOYS20', (source) =>
-			source.addCity('auckland', { ...cityFields('Auckland', 'New Zealand', 'Pacific/Auckland', '2020-02-20'), agenda: [line('SOYS20', '2020-02-20', '09:00', 'Main Hall')] }),
+			source.addCity('auckland', {
+				...cityFields('Auckland', 'New Zealand', 'Pacific/Auckland', '2020-02-20'),
+				agenda: [line('SOYS20', '2020-02-20', '09:00', 'Main Hall')],
+			}),
 		);
 		expect(parts.day?.text).toMatch(/^Thu,? 20 Feb 2020$/);
 		expect(parts.start).toEqual({ text: '09:00', datetime: '2020-02-19T20:00:00.000Z' });
@@ -78,7 +81,10 @@ describe('DeliveryTime', () => {
 
 	it('labels a zone without a customary abbreviation by its offset (Tokyo: UTC+9)', async () => {
 		const parts = await deliveryTimeParts('tokyo', 'THR1001', (source) =>
-			source.addCity('tokyo', { ...cityFields('Tokyo', 'Japan', 'Asia/Tokyo', '2020-02-19'), agenda: [line('THR1001', '2020-02-19', '13:15', 'Main Hall')] }),
+			source.addCity('tokyo', {
+				...cityFields('Tokyo', 'Japan', 'Asia/Tokyo', '2020-02-19'),
+				agenda: [line('THR1001', '2020-02-19', '13:15', 'Main Hall')],
+			}),
 		);
 		expect(parts.zone).toEqual({ text: 'UTC+9', title: 'Asia/Tokyo' });
 		expect(parts.start).toEqual({ text: '13:15', datetime: '2020-02-19T04:15:00.000Z' });
@@ -126,7 +132,8 @@ describe('CityCard', () => {
 	it.each(machineZones)('shows the same dates on a machine in %s (no shift to the day before or after)', async (timezone, minutesWest) => {
 		const loaded = await loadedIn(timezone, minutesWest);
 		const catalog = loaded.catalogOf((source) => source.addCity('tokyo', cityFields('Tokyo', 'Japan', 'Asia/Tokyo', '2020-02-19')));
-		const dates = async (cityId: string) => textOf(findOne(parseHtml(await renderHtml(loaded.CityCard, { city: loaded.cityOf(catalog, cityId) })), 'time'));
+		const dates = async (cityId: string) =>
+			textOf(findOne(parseHtml(await renderHtml(loaded.CityCard, { city: loaded.cityOf(catalog, cityId) })), 'time'));
 		expect(await dates('toronto')).toBe('8–9 Jan 2020');
 		expect(await dates('sydney')).toBe('13–14 Feb 2020');
 		expect(await dates('tokyo')).toBe('19 Feb 2020');
@@ -134,7 +141,9 @@ describe('CityCard', () => {
 
 	it('says whether registration is open, from the city’s registration link', async () => {
 		expect(badgesOf(await cityCard('chicago'))).toEqual(['Registration not yet available']);
-		const open = await cityCard('chicago', (source) => source.withCity('chicago', (city) => ({ ...city, registration: 'https://tour.example.org/register/chicago' })));
+		const open = await cityCard('chicago', (source) =>
+			source.withCity('chicago', (city) => ({ ...city, registration: 'https://tour.example.org/register/chicago' })),
+		);
 		expect(badgesOf(open)).toEqual(['Registration open']);
 	});
 

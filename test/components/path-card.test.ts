@@ -13,10 +13,16 @@ describe('PathCard', () => {
 		return { path, cityCount, card: await render(PathCard, { path, cityCount }) };
 	}
 
-	const metaOf = (card: Awaited<ReturnType<typeof render>>) => findAll(findOne(card, 'ul', (ul) => attr(ul, 'class') === 'meta'), 'li').map(textOf);
+	const metaOf = (card: Awaited<ReturnType<typeof render>>) =>
+		findAll(
+			findOne(card, 'ul', (ul) => attr(ul, 'class') === 'meta'),
+			'li',
+		).map(textOf);
 
 	it('shows the code and the title linked to /paths/<id>/', async () => {
-		const { card } = await soysCard((source) => source.withPath('soys', (path) => ({ ...path, code: 'CIW', title: 'Content in the workplace' })));
+		const { card } = await soysCard((source) =>
+			source.withPath('soys', (path) => ({ ...path, code: 'CIW', title: 'Content in the workplace' })),
+		);
 		expect(textOf(findOne(card, 'p', (p) => attr(p, 'class') === 'code'))).toBe('CIW');
 		const link = findOne(findOne(card, 'h3'), 'a');
 		expect(attr(link, 'href')).toBe('/paths/soys/');
@@ -45,7 +51,11 @@ describe('PathCard', () => {
 		expect(metaOf(one.card)).toContain('offered in 1 city');
 
 		const three = await soysCard((source) =>
-			source.withCity('toronto', (city) => ({ ...city, paths: ['soys'], agenda: [...city.agenda, line('SOYS20', '2020-01-08', '10:00', 'Hall A')] })),
+			source.withCity('toronto', (city) => ({
+				...city,
+				paths: ['soys'],
+				agenda: [...city.agenda, line('SOYS20', '2020-01-08', '10:00', 'Hall A')],
+			})),
 		);
 		expect(three.cityCount).toBe(3);
 		expect(metaOf(three.card)).toContain('offered in 3 cities');

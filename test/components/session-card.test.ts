@@ -6,7 +6,9 @@ import { attr, findAll, findOne, parseHtml, render, renderHtml, textOf } from '.
 
 describe('SessionCard', () => {
 	it('shows the code, the title linked to /sessions/<code in lower case>/ and the speakers by name', async () => {
-		const catalog = catalogOf((source) => source.withSession('WRK1001', (session) => ({ ...session, title: 'Build an intranet in a day' })));
+		const catalog = catalogOf((source) =>
+			source.withSession('WRK1001', (session) => ({ ...session, title: 'Build an intranet in a day' })),
+		);
 		const card = await render(SessionCard, { session: sessionOf(catalog, 'WRK1001'), siteLanguage: catalog.event.language });
 
 		expect(textOf(findOne(card, 'p', (p) => attr(p, 'class') === 'code'))).toBe('WRK1001');
@@ -105,6 +107,8 @@ describe('SessionBadges', () => {
 
 	it('labels the list for screen readers', async () => {
 		const catalog = catalogOf();
-		expect(attr(findOne(await render(SessionBadges, { session: sessionOf(catalog, 'SOYS10') }), 'ul'), 'aria-label')).toBe('Session details');
+		expect(attr(findOne(await render(SessionBadges, { session: sessionOf(catalog, 'SOYS10') }), 'ul'), 'aria-label')).toBe(
+			'Session details',
+		);
 	});
 });

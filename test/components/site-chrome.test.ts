@@ -48,15 +48,27 @@ describe('SiteHeader', () => {
 	it('marks the section of a page inside it with aria-current="true"', async () => {
 		const links = await navLinks('/sessions/soys10/');
 		expect(links.filter((link) => link.current !== undefined)).toEqual([{ label: 'Sessions', current: 'true' }]);
-		expect((await navLinks('/cities/sydney/')).filter((link) => link.current !== undefined)).toEqual([{ label: 'Cities', current: 'true' }]);
+		expect((await navLinks('/cities/sydney/')).filter((link) => link.current !== undefined)).toEqual([
+			{ label: 'Cities', current: 'true' },
+		]);
 	});
 
 	it('marks the home link, and no section, on the home page', async () => {
 		const header = await render(SiteHeader, { eventName: 'Test Tour 2020' }, { url: `${site}/` });
-		expect(attr(findOne(header, 'a', (a) => attr(a, 'class') === 'brand'), 'aria-current')).toBe('page');
+		expect(
+			attr(
+				findOne(header, 'a', (a) => attr(a, 'class') === 'brand'),
+				'aria-current',
+			),
+		).toBe('page');
 		expect((await navLinks('/')).every((link) => link.current === undefined)).toBe(true);
 		const onPaths = await render(SiteHeader, { eventName: 'Test Tour 2020' }, { url: `${site}/paths/` });
-		expect(attr(findOne(onPaths, 'a', (a) => attr(a, 'class') === 'brand'), 'aria-current')).toBeUndefined();
+		expect(
+			attr(
+				findOne(onPaths, 'a', (a) => attr(a, 'class') === 'brand'),
+				'aria-current',
+			),
+		).toBeUndefined();
 	});
 });
 
@@ -95,9 +107,15 @@ describe('SiteFooter', () => {
 
 describe('BaseLayout', () => {
 	const event = () =>
-		catalogOf((source) => source.withEvent((fields) => ({ ...fields, name: 'Tour de Test 2020', tagline: 'Le tour des tests', language: 'fr' }))).event;
+		catalogOf((source) =>
+			source.withEvent((fields) => ({ ...fields, name: 'Tour de Test 2020', tagline: 'Le tour des tests', language: 'fr' })),
+		).event;
 
-	async function page(props: { title: string; description?: string; searchInHeader?: boolean }, url = '/sessions/', slots: Record<string, string> = {}) {
+	async function page(
+		props: { title: string; description?: string; searchInHeader?: boolean },
+		url = '/sessions/',
+		slots: Record<string, string> = {},
+	) {
 		const options = { page: true, site, url: `${site}${url}`, slots: { default: '<p id="content">Body</p>', ...slots } };
 		const html = await renderHtml(BaseLayout, { event: event(), ...props }, options);
 		return { html, document: parseHtml(html) };
@@ -136,14 +154,25 @@ describe('BaseLayout', () => {
 	});
 
 	it('describes the page with its description, or with the event’s tagline when it has none', async () => {
-		const description = (document: Awaited<ReturnType<typeof render>>) => attr(findOne(document, 'meta', (meta) => attr(meta, 'name') === 'description'), 'content');
-		expect(description((await page({ title: 'Sessions', description: 'Every session of the tour.' })).document)).toBe('Every session of the tour.');
+		const description = (document: Awaited<ReturnType<typeof render>>) =>
+			attr(
+				findOne(document, 'meta', (meta) => attr(meta, 'name') === 'description'),
+				'content',
+			);
+		expect(description((await page({ title: 'Sessions', description: 'Every session of the tour.' })).document)).toBe(
+			'Every session of the tour.',
+		);
 		expect(description((await page({ title: 'Sessions' })).document)).toBe('Le tour des tests');
 	});
 
 	it('links the canonical address of the page on the site', async () => {
 		const { document } = await page({ title: 'SOYS10' }, '/sessions/soys10/');
-		expect(attr(findOne(document, 'link', (link) => attr(link, 'rel') === 'canonical'), 'href')).toBe(`${site}/sessions/soys10/`);
+		expect(
+			attr(
+				findOne(document, 'link', (link) => attr(link, 'rel') === 'canonical'),
+				'href',
+			),
+		).toBe(`${site}/sessions/soys10/`);
 	});
 
 	it('puts what a page adds to the head into <head>', async () => {

@@ -17,7 +17,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	const outDir = join(buildsRoot, 'e2e');
 	const astro = astroCli;
-	const build = await run(process.execPath, [astro, 'build', '--outDir', outDir], { ROADSHOW_CACHE_DIR: join(buildsRoot, '.cache', 'e2e') });
+	const build = await run(process.execPath, [astro, 'build', '--outDir', outDir], {
+		ROADSHOW_CACHE_DIR: join(buildsRoot, '.cache', 'e2e'),
+	});
 	if (build.exitCode !== 0) throw new Error(`astro build failed:\n${build.output}`);
 	const port = await freePort();
 	const preview: ChildProcess = spawn(

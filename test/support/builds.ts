@@ -65,7 +65,8 @@ export function makeBasicRepository(): void {
 	const edited = join(dir, basicRepository.editedFile);
 	const finalText = readFileSync(edited, 'utf8');
 	const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(finalText)?.[0];
-	if (!frontMatter || frontMatter === finalText) throw new Error(`${basicRepository.editedFile} of the fixture needs front matter and a body`);
+	if (!frontMatter || frontMatter === finalText)
+		throw new Error(`${basicRepository.editedFile} of the fixture needs front matter and a body`);
 	const git = (args: string[], date?: string) =>
 		execFileSync('git', args, {
 			cwd: dir,
@@ -92,11 +93,7 @@ export function makeBasicRepository(): void {
 }
 
 /** Runs a command of the project (the real CLI, as a user would) and collects its output. */
-export function run(
-	command: string,
-	args: readonly string[],
-	env: Record<string, string>,
-): Promise<{ exitCode: number; output: string }> {
+export function run(command: string, args: readonly string[], env: Record<string, string>): Promise<{ exitCode: number; output: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, {
 			cwd: projectRoot,
@@ -114,11 +111,11 @@ export function run(
 export async function buildSite(build: SiteBuild): Promise<BuildResult> {
 	const outDir = join(buildsRoot, build.name);
 	const started = performance.now();
-	const { exitCode, output } = await run(
-		process.execPath,
-		[astroCli, 'build', '--outDir', outDir],
-		{ TZ: build.tz, ROADSHOW_CONTENT_DIR: build.content, ROADSHOW_CACHE_DIR: join(buildsRoot, '.cache', build.name) },
-	);
+	const { exitCode, output } = await run(process.execPath, [astroCli, 'build', '--outDir', outDir], {
+		TZ: build.tz,
+		ROADSHOW_CONTENT_DIR: build.content,
+		ROADSHOW_CACHE_DIR: join(buildsRoot, '.cache', build.name),
+	});
 	return { ...build, outDir, exitCode, output, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -139,4 +136,3 @@ export function listFiles(root: string): string[] {
 export function readBuilt(build: BuildResult, path: string): string {
 	return readFileSync(join(build.outDir, path), 'utf8');
 }
-

@@ -42,8 +42,6 @@ export function validateFrabXml(xml: string): string[] {
 	const result = spawnSync('xmllint', ['--noout', '--schema', frabSpecs.xsd, '-'], { input: xml, encoding: 'utf8' });
 	if (result.error) return [`xmllint could not run: ${result.error.message}`];
 	if (result.status === 0) return [];
-	const messages = result.stderr
-		.split('\n')
-		.filter((line) => line.trim() !== '' && line.trim() !== '- fails to validate');
+	const messages = result.stderr.split('\n').filter((line) => line.trim() !== '' && line.trim() !== '- fails to validate');
 	return messages.length > 0 ? messages : [`xmllint exited with ${result.status ?? result.signal}`];
 }

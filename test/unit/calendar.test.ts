@@ -63,13 +63,29 @@ describe('calendarText', () => {
 	it('writes the same local times on build machines whose own clocks change near the events', () => {
 		// Events on the nights clocks change in their zones, built on machines whose zones change on other nights.
 		const source = tour()
-			.addCity('london', { ...cityFields('London', 'United Kingdom', 'Europe/London', '2020-10-24', '2020-10-26'), agenda: [line('SOYS10', '2020-10-25', '02:30', 'Main Hall'), line('SOYS20', '2020-10-25', '00:30', 'Main Hall')] })
-			.addCity('auckland', { ...cityFields('Auckland', 'New Zealand', 'Pacific/Auckland', '2020-04-04', '2020-04-06'), agenda: [line('THR1001', '2020-04-05', '03:30', 'Main Hall')] })
-			.addCity('new-york', { ...cityFields('New York', 'United States', 'America/New_York', '2020-03-07', '2020-03-09'), agenda: [line('WRK1001', '2020-03-08', '03:30', 'Main Hall')] });
+			.addCity('london', {
+				...cityFields('London', 'United Kingdom', 'Europe/London', '2020-10-24', '2020-10-26'),
+				agenda: [line('SOYS10', '2020-10-25', '02:30', 'Main Hall'), line('SOYS20', '2020-10-25', '00:30', 'Main Hall')],
+			})
+			.addCity('auckland', {
+				...cityFields('Auckland', 'New Zealand', 'Pacific/Auckland', '2020-04-04', '2020-04-06'),
+				agenda: [line('THR1001', '2020-04-05', '03:30', 'Main Hall')],
+			})
+			.addCity('new-york', {
+				...cityFields('New York', 'United States', 'America/New_York', '2020-03-07', '2020-03-09'),
+				agenda: [line('WRK1001', '2020-03-08', '03:30', 'Main Hall')],
+			});
 		const calendars = () => {
 			const catalog = buildCatalog(source.build());
 			return catalog.cities.map((city) =>
-				calendarText({ title: city.name, timeZone: city.timezone, deliveries: city.deliveries, siteUrl: 'https://tour.example.org', revisions: fixedRevisions, tracksFile: 'content/tracks.yaml' }),
+				calendarText({
+					title: city.name,
+					timeZone: city.timezone,
+					deliveries: city.deliveries,
+					siteUrl: 'https://tour.example.org',
+					revisions: fixedRevisions,
+					tracksFile: 'content/tracks.yaml',
+				}),
 			);
 		};
 		process.env['TZ'] = 'UTC';
@@ -77,7 +93,14 @@ describe('calendarText', () => {
 		expect(expected.join('')).toContain('DTSTART;TZID=Europe/London:20201025T023000');
 		expect(expected.join('')).toContain('DTSTART;TZID=Pacific/Auckland:20200405T033000');
 		expect(expected.join('')).toContain('DTSTART;TZID=America/New_York:20200308T033000');
-		for (const machine of ['Europe/Berlin', 'America/Chicago', 'Pacific/Chatham', 'Australia/Lord_Howe', 'Asia/Tokyo', 'America/St_Johns']) {
+		for (const machine of [
+			'Europe/Berlin',
+			'America/Chicago',
+			'Pacific/Chatham',
+			'Australia/Lord_Howe',
+			'Asia/Tokyo',
+			'America/St_Johns',
+		]) {
 			process.env['TZ'] = machine;
 			expect(calendars(), machine).toEqual(expected);
 		}
@@ -85,7 +108,11 @@ describe('calendarText', () => {
 
 	it('escapes commas, semicolons, backslashes and newlines so they survive a round trip', () => {
 		const title = 'Commas, semicolons; a back\\slash\nand a second line';
-		const catalog = buildCatalog(tour().withSession('SOYS10', (session) => ({ ...session, title })).build());
+		const catalog = buildCatalog(
+			tour()
+				.withSession('SOYS10', (session) => ({ ...session, title }))
+				.build(),
+		);
 		const text = sydneyCalendar(catalog);
 		expect(text.replace(/\r\n /g, '')).toContain('SUMMARY:SOYS10: Commas\\, semicolons\\; a back\\\\slash\\nand a second line');
 		expect(parseCalendar(text).events.find((event) => event.uid.startsWith('SOYS10-'))?.summary).toBe(`SOYS10: ${title}`);
@@ -93,7 +120,13 @@ describe('calendarText', () => {
 
 	it('folds long lines at 75 octets without splitting a multi-byte character', () => {
 		const title = 'Zusammenarbeit über Grenzen – Größe, Übersicht und Qualität für alle Teams weltweit';
-		const text = sydneyCalendar(buildCatalog(tour().withSession('SOYS10', (session) => ({ ...session, title })).build()));
+		const text = sydneyCalendar(
+			buildCatalog(
+				tour()
+					.withSession('SOYS10', (session) => ({ ...session, title }))
+					.build(),
+			),
+		);
 		for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
 		expect(text).not.toContain('\uFFFD');
 		expect(parseCalendar(text).events.find((event) => event.uid.startsWith('SOYS10-'))?.summary).toBe(`SOYS10: ${title}`);
@@ -101,7 +134,12 @@ describe('calendarText', () => {
 });
 
 describe('readRevisions (git history of the content)', () => {
-	const identity = { GIT_AUTHOR_NAME: 'Editor', GIT_AUTHOR_EMAIL: 'editor@example.org', GIT_COMMITTER_NAME: 'Editor', GIT_COMMITTER_EMAIL: 'editor@example.org' };
+	const identity = {
+		GIT_AUTHOR_NAME: 'Editor',
+		GIT_AUTHOR_EMAIL: 'editor@example.org',
+		GIT_COMMITTER_NAME: 'Editor',
+		GIT_COMMITTER_EMAIL: 'editor@example.org',
+	};
 	// GIT_DIR and friends (set when tests run from a git hook) would point these commands at the project's own repository.
 	const outsideGit = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
 	function git(dir: string, args: string[], env: Record<string, string> = {}): void {
@@ -150,7 +188,10 @@ describe('readRevisions (git history of the content)', () => {
 		expect(revisions.of([city])).toEqual({ sequence: 1, lastModified: new Date('2020-01-02T10:00:00Z') });
 		expect(revisions.of([session, city])).toEqual({ sequence: 3, lastModified: new Date('2020-01-04T10:00:00Z') });
 		// The folder as a user may write it in ROADSHOW_CONTENT_DIR.
-		expect(readRevisions(dir, './sites/tour/content/').of([session, city])).toEqual({ sequence: 3, lastModified: new Date('2020-01-04T10:00:00Z') });
+		expect(readRevisions(dir, './sites/tour/content/').of([session, city])).toEqual({
+			sequence: 3,
+			lastModified: new Date('2020-01-04T10:00:00Z'),
+		});
 	});
 
 	it('falls back to SEQUENCE 0 and the file time outside a git repository', () => {

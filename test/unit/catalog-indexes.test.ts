@@ -54,7 +54,9 @@ describe('lists in display order', () => {
 	it("sorts a city's deliveries by start then room, and keeps the agenda line of each", () => {
 		const source = tour().withCity('sydney', (sydney) => ({ ...sydney, agenda: [...sydney.agenda].reverse() }));
 		const deliveries = city(buildCatalog(source.build()), 'sydney').deliveries;
-		expect(deliveries.map((delivery) => `${delivery.day} ${delivery.startTime} ${delivery.session.code} agenda[${delivery.agendaIndex}]`)).toEqual([
+		expect(
+			deliveries.map((delivery) => `${delivery.day} ${delivery.startTime} ${delivery.session.code} agenda[${delivery.agendaIndex}]`),
+		).toEqual([
 			'2020-02-13 09:00 SOYS10 agenda[3]',
 			'2020-02-13 10:00 SOYS20 agenda[2]',
 			'2020-02-13 13:15 THR1001 agenda[1]',
@@ -241,7 +243,10 @@ describe('city agenda', () => {
 	});
 
 	it('shows the offset alone where the zone has no customary abbreviation ("UTC+9")', () => {
-		const source = tour().addCity('tokyo', { ...cityFields('Tokyo', 'Japan', 'Asia/Tokyo', '2020-02-19'), agenda: [line('SOYS20', '2020-02-19', '09:00', 'Main Hall')] });
+		const source = tour().addCity('tokyo', {
+			...cityFields('Tokyo', 'Japan', 'Asia/Tokyo', '2020-02-19'),
+			agenda: [line('SOYS20', '2020-02-19', '09:00', 'Main Hall')],
+		});
 		expect(city(buildCatalog(source.build()), 'tokyo').zoneSummary).toBe('UTC+9');
 	});
 
@@ -311,10 +316,12 @@ describe('readContentFolder', () => {
 	const minimal: Record<string, string> = {
 		'content/event.yaml': 'name: Test Tour\ntagline: Tests\nurl: https://tour.example.org\n',
 		'content/tracks.yaml': '- id: collaboration\n  name: Content collaboration\n',
-		'content/speakers/megan-okafor.md': '---\nname: Megan Okafor\nrole: Program Manager\ncompany: Microsoft\n---\nMegan works on OneDrive.\n',
+		'content/speakers/megan-okafor.md':
+			'---\nname: Megan Okafor\nrole: Program Manager\ncompany: Microsoft\n---\nMegan works on OneDrive.\n',
 		'content/sessions/SOYS10.mdx':
 			'---\ntitle: Content collaboration\ntype: breakout\ntrack: collaboration\nlevel: 200\nspeakers: [megan-okafor]\n---\nFiles are the raw material of teamwork.\n',
-		'content/sessions/SOYS20.md': '---\ntitle: Communication\ntype: breakout\ntrack: collaboration\nlevel: 200\n---\nNews and conversations.\n',
+		'content/sessions/SOYS20.md':
+			'---\ntitle: Communication\ntype: breakout\ntrack: collaboration\nlevel: 200\n---\nNews and conversations.\n',
 		'content/paths/soys.mdx': '---\ncode: SOYS\ntitle: Content\nsessions: [SOYS10, SOYS20]\n---\nA path.\n',
 		'content/cities/toronto.mdx': [
 			'---',
@@ -336,7 +343,10 @@ describe('readContentFolder', () => {
 
 	it('reads .md and .mdx entries and the two YAML files, and the result builds', () => {
 		const source = readContentFolder(project(minimal));
-		expect(source.event).toEqual({ filePath: 'content/event.yaml', data: { name: 'Test Tour', tagline: 'Tests', url: 'https://tour.example.org' } });
+		expect(source.event).toEqual({
+			filePath: 'content/event.yaml',
+			data: { name: 'Test Tour', tagline: 'Tests', url: 'https://tour.example.org' },
+		});
 		expect(source.sessions.map((file) => file.filePath)).toEqual(['content/sessions/SOYS10.mdx', 'content/sessions/SOYS20.md']);
 		expect(source.sessions[0]?.body).toBe('Files are the raw material of teamwork.\n');
 		const catalog = buildCatalog(source);
@@ -369,7 +379,12 @@ describe('readContentFolder', () => {
 	});
 
 	it('reads files with Windows line endings', () => {
-		const source = readContentFolder(project({ ...minimal, 'content/speakers/megan-okafor.md': '---\r\nname: Megan Okafor\r\nrole: PM\r\ncompany: Microsoft\r\n---\r\nBio.\r\n' }));
+		const source = readContentFolder(
+			project({
+				...minimal,
+				'content/speakers/megan-okafor.md': '---\r\nname: Megan Okafor\r\nrole: PM\r\ncompany: Microsoft\r\n---\r\nBio.\r\n',
+			}),
+		);
 		expect(source.speakers[0]).toEqual({
 			filePath: 'content/speakers/megan-okafor.md',
 			data: { name: 'Megan Okafor', role: 'PM', company: 'Microsoft' },
@@ -378,7 +393,9 @@ describe('readContentFolder', () => {
 	});
 
 	it('reads another content folder and names files from the project root', () => {
-		const files = Object.fromEntries(Object.entries(minimal).map(([path, text]) => [path.replace(/^content\//, 'test/fixtures/tour/'), text]));
+		const files = Object.fromEntries(
+			Object.entries(minimal).map(([path, text]) => [path.replace(/^content\//, 'test/fixtures/tour/'), text]),
+		);
 		const source = readContentFolder(project(files), 'test/fixtures/tour');
 		expect(source.event.filePath).toBe('test/fixtures/tour/event.yaml');
 		expect(source.cities.map((file) => file.filePath)).toEqual(['test/fixtures/tour/cities/toronto.mdx']);
@@ -399,7 +416,13 @@ describe('readContentFolder', () => {
 			...minimal,
 			'content/cities/toronto.mdx': '---\nname: Toronto\ncountry: Canada\n  timezone: America/Toronto\n---\nBody.\n',
 		});
-		expect(problems).toEqual([{ file: 'content/cities/toronto.mdx', field: '', message: expect.stringMatching(/^is not valid YAML\b.*bad indentation of a mapping entry/) }]);
+		expect(problems).toEqual([
+			{
+				file: 'content/cities/toronto.mdx',
+				field: '',
+				message: expect.stringMatching(/^is not valid YAML\b.*bad indentation of a mapping entry/),
+			},
+		]);
 	});
 
 	it('gives the line of the YAML mistake as a line of the file (the opening "---" is line 1)', () => {
@@ -413,13 +436,21 @@ describe('readContentFolder', () => {
 
 	it('reports a YAML syntax error in tracks.yaml with the file name and line', () => {
 		const problems = readProblems({ ...minimal, 'content/tracks.yaml': '- id: collaboration\n  name: Content\n    color: "#123456"\n' });
-		expect(problems).toEqual([{ file: 'content/tracks.yaml', field: '', message: expect.stringMatching(/^is not valid YAML\b.*bad indentation/) }]);
+		expect(problems).toEqual([
+			{ file: 'content/tracks.yaml', field: '', message: expect.stringMatching(/^is not valid YAML\b.*bad indentation/) },
+		]);
 		expect(problems[0]?.message).toMatch(/\(3:\d+\)|line 3\b/);
 	});
 
 	it('reports a Markdown file without front matter', () => {
 		const problems = readProblems({ ...minimal, 'content/speakers/megan-okafor.md': 'Megan works on OneDrive.\n' });
-		expect(problems).toEqual([{ file: 'content/speakers/megan-okafor.md', field: '', message: expect.stringContaining('has no front matter; start the file with a "---" line') }]);
+		expect(problems).toEqual([
+			{
+				file: 'content/speakers/megan-okafor.md',
+				field: '',
+				message: expect.stringContaining('has no front matter; start the file with a "---" line'),
+			},
+		]);
 	});
 
 	it('reads an empty front matter as no fields, so that the schema can say which fields are required', () => {
@@ -428,7 +459,9 @@ describe('readContentFolder', () => {
 	});
 
 	it('reads an empty front matter followed by a body with a "---" rule', () => {
-		const source = readContentFolder(project({ ...minimal, 'content/speakers/megan-okafor.md': '---\n---\nMegan works on OneDrive.\n\n---\n\nShe lives in Lagos.\n' }));
+		const source = readContentFolder(
+			project({ ...minimal, 'content/speakers/megan-okafor.md': '---\n---\nMegan works on OneDrive.\n\n---\n\nShe lives in Lagos.\n' }),
+		);
 		expect(source.speakers[0]).toEqual({
 			filePath: 'content/speakers/megan-okafor.md',
 			data: {},

@@ -136,7 +136,10 @@ describe('calendar UIDs', () => {
 		const source = tour().withCity('sydney', (city) => {
 			city.agenda.push(line('SOYS10', '2020-02-14', '09:30', 'Darling Harbour Theatre'));
 		});
-		const uids = buildCatalog(source.build()).cityById.get('sydney')?.deliveries.filter((delivery) => delivery.session.code === 'SOYS10').map((delivery) => delivery.uid);
+		const uids = buildCatalog(source.build())
+			.cityById.get('sydney')
+			?.deliveries.filter((delivery) => delivery.session.code === 'SOYS10')
+			.map((delivery) => delivery.uid);
 		expect(uids).toEqual(['SOYS10-sydney-20200213T0900@tour.example.org', 'SOYS10-sydney-20200214T0930@tour.example.org']);
 	});
 
@@ -273,13 +276,30 @@ describe("independence from the build machine's TZ", () => {
 	}
 
 	function farTour() {
-		return tour()
-			.addCity('berlin', { ...cityFields('Berlin', 'Germany', 'Europe/Berlin', '2020-03-29'), agenda: [line('WRK1001', '2020-03-29', '00:30', 'Main Hall')] })
-			.addCity('kolkata', { ...cityFields('Kolkata', 'India', 'Asia/Kolkata', '2020-04-02'), agenda: [line('SOYS20', '2020-04-02', '23:30', 'Main Hall')] })
-			.addCity('samoa', { ...cityFields('Apia', 'Samoa', 'Pacific/Apia', '2020-02-01'), agenda: [line('SOYS20', '2020-02-01', '00:15', 'Main Hall')] })
-			// Just after the clocks went back in Auckland and in London.
-			.addCity('auckland', { ...cityFields('Auckland', 'New Zealand', 'Pacific/Auckland', '2020-04-05'), agenda: [line('SOYS20', '2020-04-05', '03:30', 'Main Hall')] })
-			.addCity('london', { ...cityFields('London', 'United Kingdom', 'Europe/London', '2020-10-25'), agenda: [line('SOYS20', '2020-10-25', '02:30', 'Main Hall')] });
+		return (
+			tour()
+				.addCity('berlin', {
+					...cityFields('Berlin', 'Germany', 'Europe/Berlin', '2020-03-29'),
+					agenda: [line('WRK1001', '2020-03-29', '00:30', 'Main Hall')],
+				})
+				.addCity('kolkata', {
+					...cityFields('Kolkata', 'India', 'Asia/Kolkata', '2020-04-02'),
+					agenda: [line('SOYS20', '2020-04-02', '23:30', 'Main Hall')],
+				})
+				.addCity('samoa', {
+					...cityFields('Apia', 'Samoa', 'Pacific/Apia', '2020-02-01'),
+					agenda: [line('SOYS20', '2020-02-01', '00:15', 'Main Hall')],
+				})
+				// Just after the clocks went back in Auckland and in London.
+				.addCity('auckland', {
+					...cityFields('Auckland', 'New Zealand', 'Pacific/Auckland', '2020-04-05'),
+					agenda: [line('SOYS20', '2020-04-05', '03:30', 'Main Hall')],
+				})
+				.addCity('london', {
+					...cityFields('London', 'United Kingdom', 'Europe/London', '2020-10-25'),
+					agenda: [line('SOYS20', '2020-10-25', '02:30', 'Main Hall')],
+				})
+		);
 	}
 
 	/** Sets the machine's zone and checks that Node applied it (it does at run time when TZ changes). */

@@ -171,8 +171,14 @@ describe('references between files', () => {
 
 	it('refuses a city that offers a learning path whose sessions are not all on its agenda', () => {
 		const source = tour().withCity('toronto', (city) => ({ ...city, paths: ['soys'] }));
-		const [problem] = expectProblems(source, { file: toronto, field: 'paths[0]', message: 'offers learning path "soys" but SOYS20 is not on the agenda' });
-		expect(problem?.message).toBe('offers learning path "soys" but SOYS20 is not on the agenda; add it to the agenda or remove "soys" from paths');
+		const [problem] = expectProblems(source, {
+			file: toronto,
+			field: 'paths[0]',
+			message: 'offers learning path "soys" but SOYS20 is not on the agenda',
+		});
+		expect(problem?.message).toBe(
+			'offers learning path "soys" but SOYS20 is not on the agenda; add it to the agenda or remove "soys" from paths',
+		);
 	});
 
 	it('does not call a path session missing from the agenda when its agenda line has a bad time', () => {
@@ -194,8 +200,16 @@ describe('references between files', () => {
 	});
 
 	it('names every missing session when several sessions of an offered path are not on the agenda', () => {
-		const source = tour().withCity('toronto', (city) => ({ ...city, paths: ['soys'], agenda: [line('THR1001', '2020-01-08', '09:00', 'Hall A')] }));
-		expectProblems(source, { file: toronto, field: 'paths[0]', message: 'but SOYS10, SOYS20 are not on the agenda; add them to the agenda' });
+		const source = tour().withCity('toronto', (city) => ({
+			...city,
+			paths: ['soys'],
+			agenda: [line('THR1001', '2020-01-08', '09:00', 'Hall A')],
+		}));
+		expectProblems(source, {
+			file: toronto,
+			field: 'paths[0]',
+			message: 'but SOYS10, SOYS20 are not on the agenda; add them to the agenda',
+		});
 	});
 });
 
@@ -262,7 +276,11 @@ describe('time zones and days', () => {
 			city.dates.start = '2020-03-08';
 			city.agenda.push(line('THR1001', '2020-03-08', '02:30', 'Theater 1'));
 		});
-		const [problem] = expectProblems(source, { file: chicago, field: 'agenda[3].start', message: '"02:30" on 2020-03-08 does not exist in America/Chicago' });
+		const [problem] = expectProblems(source, {
+			file: chicago,
+			field: 'agenda[3].start',
+			message: '"02:30" on 2020-03-08 does not exist in America/Chicago',
+		});
 		expect(problem?.message).toContain('the clocks skip that hour when daylight saving time starts; choose another time');
 	});
 
@@ -279,7 +297,11 @@ describe('time zones and days', () => {
 			city.dates.end = '2020-11-01';
 			city.agenda.push(line('THR1001', '2020-11-01', '01:30', 'Theater 1'));
 		});
-		const [problem] = expectProblems(source, { file: chicago, field: 'agenda[3].start', message: '"01:30" on 2020-11-01 happens twice in America/Chicago' });
+		const [problem] = expectProblems(source, {
+			file: chicago,
+			field: 'agenda[3].start',
+			message: '"01:30" on 2020-11-01 happens twice in America/Chicago',
+		});
 		expect(problem?.message).toContain('the time is ambiguous; choose another time');
 	});
 
@@ -288,7 +310,11 @@ describe('time zones and days', () => {
 			...cityFields('Berlin', 'Germany', 'Europe/Berlin', '2020-10-24', '2020-10-25'),
 			agenda: [line('SOYS10', '2020-10-25', '02:30', 'Main Hall')],
 		});
-		expectProblems(source, { file: 'content/cities/berlin.mdx', field: 'agenda[0].start', message: '"02:30" on 2020-10-25 happens twice in Europe/Berlin' });
+		expectProblems(source, {
+			file: 'content/cities/berlin.mdx',
+			field: 'agenda[0].start',
+			message: '"02:30" on 2020-10-25 happens twice in Europe/Berlin',
+		});
 	});
 
 	it('accepts the minutes right around a DST change (Berlin 2020-10-25 01:59 and 03:00)', () => {
@@ -314,7 +340,11 @@ describe('start and end times', () => {
 		const source = tour().withCity('toronto', (city) => {
 			city.agenda.push(line('SOYS20', '2020-01-08', '11:00', 'Hall A', '10:30'));
 		});
-		expectProblems(source, { file: toronto, field: 'agenda[1].end', message: '"10:30" is not after start "11:00"; the end must come after the start' });
+		expectProblems(source, {
+			file: toronto,
+			field: 'agenda[1].end',
+			message: '"10:30" is not after start "11:00"; the end must come after the start',
+		});
 	});
 
 	it('refuses a YAML date-time where a "HH:MM" wall-clock time was expected', () => {
@@ -339,7 +369,11 @@ describe('start and end times', () => {
 		const source = tour().withCity('toronto', (city) => {
 			city.agenda.push(line('SOYS20', '2020-01-08', 540, 'Hall A'));
 		});
-		expectProblems(source, { file: toronto, field: 'agenda[1].start', message: 'is the number 540, not a time; write the time in quotes, e.g. "09:00"' });
+		expectProblems(source, {
+			file: toronto,
+			field: 'agenda[1].start',
+			message: 'is the number 540, not a time; write the time in quotes, e.g. "09:00"',
+		});
 	});
 
 	it.each(['9:00', '24:00', '09:60', '0900', '09:00:00', '9am'])('refuses %j as start and asks for "HH:MM"', (start) => {
@@ -357,14 +391,22 @@ describe('start and end times', () => {
 		const source = tour().withCity('toronto', (city) => {
 			city.agenda.push({ session: 'SOYS20', day: '2020-01-08', room: 'Hall A' });
 		});
-		expectProblems(source, { file: toronto, field: 'agenda[1].start', message: 'is required; write a 24-hour time in quotes, e.g. "09:00"' });
+		expectProblems(source, {
+			file: toronto,
+			field: 'agenda[1].start',
+			message: 'is required; write a 24-hour time in quotes, e.g. "09:00"',
+		});
 	});
 
 	it('refuses two deliveries overlapping in one room and names both agenda lines', () => {
 		const source = tour().withCity('toronto', (city) => {
 			city.agenda.push(line('SOYS20', '2020-01-08', '09:30', 'Hall A'));
 		});
-		const [problem] = expectProblems(source, { file: toronto, field: 'agenda[1].start', message: 'SOYS20 at 2020-01-08 09:30 overlaps SOYS10' });
+		const [problem] = expectProblems(source, {
+			file: toronto,
+			field: 'agenda[1].start',
+			message: 'SOYS20 at 2020-01-08 09:30 overlaps SOYS10',
+		});
 		expect(problem?.message).toBe(
 			'SOYS20 at 2020-01-08 09:30 overlaps SOYS10 (agenda[0], 09:00–09:45) in room "Hall A"; move one of them to another time or room',
 		);
@@ -384,8 +426,16 @@ describe('start and end times', () => {
 			}));
 		expectProblems(
 			source,
-			{ file: toronto, field: 'agenda[1].start', message: 'THR2001 at 2020-01-09 09:30 overlaps WRK1001 (agenda[0], 09:00–13:00) in room "Hall A"' },
-			{ file: toronto, field: 'agenda[2].start', message: 'SOYS20 at 2020-01-09 11:00 overlaps WRK1001 (agenda[0], 09:00–13:00) in room "Hall A"' },
+			{
+				file: toronto,
+				field: 'agenda[1].start',
+				message: 'THR2001 at 2020-01-09 09:30 overlaps WRK1001 (agenda[0], 09:00–13:00) in room "Hall A"',
+			},
+			{
+				file: toronto,
+				field: 'agenda[2].start',
+				message: 'SOYS20 at 2020-01-09 11:00 overlaps WRK1001 (agenda[0], 09:00–13:00) in room "Hall A"',
+			},
 		);
 	});
 
@@ -394,7 +444,10 @@ describe('start and end times', () => {
 			city.agenda.push(line('SOYS20', '2020-01-08', '09:45', 'Hall A'));
 		});
 		const catalog = buildCatalog(source.build());
-		expect(catalog.cityById.get('toronto')?.deliveries.map((delivery) => `${delivery.startTime}–${delivery.endTime}`)).toEqual(['09:00–09:45', '09:45–10:45']);
+		expect(catalog.cityById.get('toronto')?.deliveries.map((delivery) => `${delivery.startTime}–${delivery.endTime}`)).toEqual([
+			'09:00–09:45',
+			'09:45–10:45',
+		]);
 	});
 
 	it('accepts two deliveries at the same time in different rooms', () => {
@@ -422,12 +475,19 @@ describe('speakers in two places at once', () => {
 	it('refuses a speaker in two cities at the same absolute time (Hong Kong 16:30 is Madrid 09:30)', () => {
 		// SOYS20 (jeff-teper, 60 min): Hong Kong 16:00–17:00 UTC+8 = 08:00–09:00Z; Madrid 09:30 UTC+1 = 08:30Z.
 		const source = tour()
-			.addCity('madrid', { ...cityFields('Madrid', 'Spain', 'Europe/Madrid', '2020-02-24'), agenda: [line('SOYS20', '2020-02-24', '09:30', 'Main Hall')] })
-			.addCity('hong-kong', { ...cityFields('Hong Kong', 'China', 'Asia/Hong_Kong', '2020-02-24'), agenda: [line('SOYS20', '2020-02-24', '16:00', 'Main Hall')] });
+			.addCity('madrid', {
+				...cityFields('Madrid', 'Spain', 'Europe/Madrid', '2020-02-24'),
+				agenda: [line('SOYS20', '2020-02-24', '09:30', 'Main Hall')],
+			})
+			.addCity('hong-kong', {
+				...cityFields('Hong Kong', 'China', 'Asia/Hong_Kong', '2020-02-24'),
+				agenda: [line('SOYS20', '2020-02-24', '16:00', 'Main Hall')],
+			});
 		const [problem] = expectProblems(source, {
 			file: 'content/cities/madrid.mdx',
 			field: 'agenda[0].start',
-			message: 'speaker "jeff-teper" would be in two places at once: SOYS20 here at 2020-02-24 09:30 overlaps SOYS20 in Hong Kong (content/cities/hong-kong.mdx)',
+			message:
+				'speaker "jeff-teper" would be in two places at once: SOYS20 here at 2020-02-24 09:30 overlaps SOYS20 in Hong Kong (content/cities/hong-kong.mdx)',
 		});
 		expect(problem?.message).toContain('(agenda[0], 2020-02-24 16:00–17:00 local)');
 	});
@@ -435,8 +495,14 @@ describe('speakers in two places at once', () => {
 	it('accepts a speaker in two cities on the same local day and time when the instants differ', () => {
 		// 09:00 in Hong Kong is 01:00Z, 09:00 in Madrid is 08:00Z: plenty of time apart (if not to travel).
 		const source = tour()
-			.addCity('madrid', { ...cityFields('Madrid', 'Spain', 'Europe/Madrid', '2020-02-24'), agenda: [line('SOYS20', '2020-02-24', '09:00', 'Main Hall')] })
-			.addCity('hong-kong', { ...cityFields('Hong Kong', 'China', 'Asia/Hong_Kong', '2020-02-24'), agenda: [line('SOYS20', '2020-02-24', '09:00', 'Main Hall')] });
+			.addCity('madrid', {
+				...cityFields('Madrid', 'Spain', 'Europe/Madrid', '2020-02-24'),
+				agenda: [line('SOYS20', '2020-02-24', '09:00', 'Main Hall')],
+			})
+			.addCity('hong-kong', {
+				...cityFields('Hong Kong', 'China', 'Asia/Hong_Kong', '2020-02-24'),
+				agenda: [line('SOYS20', '2020-02-24', '09:00', 'Main Hall')],
+			});
 		expect(() => buildCatalog(source.build())).not.toThrow();
 	});
 
@@ -485,7 +551,9 @@ describe('file names and duplicates', () => {
 	});
 
 	it('refuses duplicate track ids in tracks.yaml', () => {
-		const source = tour().withTracks(([first, ...rest]) => (first ? [first, { id: first.id, name: 'Collaboration again' }, ...rest] : rest));
+		const source = tour().withTracks(([first, ...rest]) =>
+			first ? [first, { id: first.id, name: 'Collaboration again' }, ...rest] : rest,
+		);
 		expectProblems(source, {
 			file: 'content/tracks.yaml',
 			field: '[1].id',
@@ -521,7 +589,9 @@ describe('schema mistakes in plain words', () => {
 	it('suggests the right name for a misspelt field ("speaker" → "speakers")', () => {
 		const source = tour().withSession('SOYS10', (session) => ({ ...session, speaker: ['jeff-teper'] }));
 		const [problem] = expectProblemsIn(source, soys10, { field: 'speaker', message: 'unknown field "speaker"; did you mean "speakers"?' });
-		expect(problem?.message).toContain('allowed fields: title, type, duration, track, level, speakers, products, tags, language, video, slides');
+		expect(problem?.message).toContain(
+			'allowed fields: title, type, duration, track, level, speakers, products, tags, language, video, slides',
+		);
 	});
 
 	it('suggests the right name for a misspelt nested field (venue.adress)', () => {
@@ -577,7 +647,8 @@ describe('schema mistakes in plain words', () => {
 		expectProblems(source, {
 			file: 'content/tracks.yaml',
 			field: '[1].color',
-			message: '#ffcc00 is too light for the white text of track badges (contrast 1.51:1, at least 4.5:1 is needed); choose a darker colour',
+			message:
+				'#ffcc00 is too light for the white text of track badges (contrast 1.51:1, at least 4.5:1 is needed); choose a darker colour',
 		});
 	});
 
@@ -600,7 +671,8 @@ describe('schema mistakes in plain words', () => {
 		const built = tour().build();
 		const session = built.sessions.find((file) => file.filePath === 'content/sessions/SOYS10.mdx');
 		if (!session) throw new Error('no SOYS10');
-		const body = 'First line.\n\n[click](javascript:alert(1)) and <b onclick="x()">bold</b>\n<span style="color:red">red</span>\n<script>alert(1)</script>';
+		const body =
+			'First line.\n\n[click](javascript:alert(1)) and <b onclick="x()">bold</b>\n<span style="color:red">red</span>\n<script>alert(1)</script>';
 		const error = refusalOf({ ...built, sessions: built.sessions.map((file) => (file === session ? { ...file, body } : file)) });
 		expect(error.problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
 			'body: line 3 of the text has a link to a javascript:, vbscript: or data: address; link to an https:// page instead',

@@ -50,9 +50,7 @@ function catalogOf(builder: TourSource): Catalog {
 	const source = builder.build();
 	const withAbstract: CatalogSource = {
 		...source,
-		sessions: source.sessions.map((file) =>
-			file.filePath.endsWith('/BRK2040.mdx') ? { ...file, body: BRK2040_ABSTRACT } : file,
-		),
+		sessions: source.sessions.map((file) => (file.filePath.endsWith('/BRK2040.mdx') ? { ...file, body: BRK2040_ABSTRACT } : file)),
 	};
 	return buildCatalog(withAbstract);
 }
@@ -186,7 +184,12 @@ describe('frab schedule of a city', () => {
 		const event = eventBySlugPart(sydney, 'brk2040');
 		expect(event.title).toBe(TRICKY_TITLE);
 		expect(event.persons).toEqual([
-			{ id: expect.any(Number), guid: uuidV5('speaker:jeff-teper'), name: 'Jeff Teper', url: 'https://tour.example.org/speakers/jeff-teper/' },
+			{
+				id: expect.any(Number),
+				guid: uuidV5('speaker:jeff-teper'),
+				name: 'Jeff Teper',
+				url: 'https://tour.example.org/speakers/jeff-teper/',
+			},
 		]);
 		expect(event.links).toEqual([
 			{ url: 'https://media.example.org/brk2040.mp4', title: 'Recording', type: 'media' },
@@ -251,7 +254,12 @@ describe('frab schedule of a city', () => {
 		expect(validateFrabJson(schedule)).toEqual([]);
 		expect(validateFrabXml(frabScheduleXml(schedule))).toEqual([]);
 		const emptyDay = schedule.schedule.conference.days[1];
-		expect(emptyDay).toMatchObject({ index: 2, date: '2020-01-09', day_start: '2020-01-09T00:00:00-05:00', day_end: '2020-01-09T23:59:00-05:00' });
+		expect(emptyDay).toMatchObject({
+			index: 2,
+			date: '2020-01-09',
+			day_start: '2020-01-09T00:00:00-05:00',
+			day_end: '2020-01-09T23:59:00-05:00',
+		});
 		expect(emptyDay?.rooms).toEqual({ 'Hall A': [], 'Expo Theatre': [] });
 	});
 });
@@ -297,12 +305,20 @@ describe('markdownToPlainText', () => {
 	it.each([
 		['drops MDX import/export blocks', "import A from './a.astro';\nexport const meta = {\n  a: 1,\n};\n\nText.", 'Text.'],
 		['keeps link text only', 'See [the docs](https://example.org/a_(b)) and ![a logo](/logo.png).', 'See the docs and a logo.'],
-		['removes emphasis, inline code ticks and strike-through', '**bold** *it* _em_ `code_x` ~~old~~ snake_case_name', 'bold it em code_x old snake_case_name'],
+		[
+			'removes emphasis, inline code ticks and strike-through',
+			'**bold** *it* _em_ `code_x` ~~old~~ snake_case_name',
+			'bold it em code_x old snake_case_name',
+		],
 		['removes heading and blockquote markers', '## Title ##\n\n> quoted\n> text', 'Title\n\nquoted text'],
-		['removes HTML and JSX tags and comments', 'A <strong>strong</strong> <Video id="x" /> word<!-- note -->{/* mdx */}.', 'A strong word.'],
+		[
+			'removes HTML and JSX tags and comments',
+			'A <strong>strong</strong> <Video id="x" /> word<!-- note -->{/* mdx */}.',
+			'A strong word.',
+		],
 		['keeps paragraphs apart and collapses other white space', 'one\n  two\tthree\n\n\n\nfour', 'one two three\n\nfour'],
 		['keeps list items on their own lines', 'Learn:\n* one\n+ two\n1. three', 'Learn:\n- one\n- two\n1. three'],
-		['decodes the common entities once', '&amp;lt; &lt;b&gt; &quot;q&quot; it&#39;s', "&lt; <b> \"q\" it's"],
+		['decodes the common entities once', '&amp;lt; &lt;b&gt; &quot;q&quot; it&#39;s', '&lt; <b> "q" it\'s'],
 		['keeps escaped characters literally', '\\*not emphasis\\* and C\\#', '*not emphasis* and C#'],
 		['drops code fences but keeps the code', '```js\nconst a = 1;\n```', 'const a = 1;'],
 	])('%s', (_, markdown, plain) => {

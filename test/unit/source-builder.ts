@@ -109,10 +109,19 @@ export class TourSource {
 
 	readonly sessions = new Map<string, SessionFields>([
 		// No duration: a breakout lasts 45 minutes by default.
-		['SOYS10', { title: 'Content collaboration and protection', type: 'breakout', track: 'collaboration', level: 200, speakers: ['megan-okafor'] }],
-		['SOYS20', { title: 'Communication and engagement', type: 'breakout', duration: 60, track: 'intranet', level: 300, speakers: ['jeff-teper'] }],
+		[
+			'SOYS10',
+			{ title: 'Content collaboration and protection', type: 'breakout', track: 'collaboration', level: 200, speakers: ['megan-okafor'] },
+		],
+		[
+			'SOYS20',
+			{ title: 'Communication and engagement', type: 'breakout', duration: 60, track: 'intranet', level: 300, speakers: ['jeff-teper'] },
+		],
 		['THR1001', { title: 'Sharing links in depth', type: 'theater', track: 'collaboration', level: 100, speakers: ['kenji-watanabe'] }],
-		['WRK1001', { title: 'Intranet accelerator', type: 'workshop', track: 'intranet', level: 300, speakers: ['megan-okafor', 'kenji-watanabe'] }],
+		[
+			'WRK1001',
+			{ title: 'Intranet accelerator', type: 'workshop', track: 'intranet', level: 300, speakers: ['megan-okafor', 'kenji-watanabe'] },
+		],
 	]);
 
 	readonly paths = new Map<string, PathFields>([

@@ -43,12 +43,21 @@ function intlOffsetMs(tzid: string, ms: number): number {
 	const field = (parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): number =>
 		Number(parts.find((part) => part.type === type)?.value);
 	const parts = format.formatToParts(new Date(ms));
-	const wall = Date.UTC(field(parts, 'year'), field(parts, 'month') - 1, field(parts, 'day'), field(parts, 'hour'), field(parts, 'minute'), field(parts, 'second'));
+	const wall = Date.UTC(
+		field(parts, 'year'),
+		field(parts, 'month') - 1,
+		field(parts, 'day'),
+		field(parts, 'hour'),
+		field(parts, 'minute'),
+		field(parts, 'second'),
+	);
 	return wall - Math.floor(ms / 1000) * 1000;
 }
 /** Instants whose wall time in `tzid` is `wallMs`, given the offsets bracketing it: one normally, none in a gap, two in an overlap. */
 function intlInstants(tzid: string, wallMs: number, bracketOffsets: readonly number[]): number[] {
-	return [...new Set(bracketOffsets)].map((offset) => wallMs - offset).filter((instant) => instant + intlOffsetMs(tzid, instant) === wallMs);
+	return [...new Set(bracketOffsets)]
+		.map((offset) => wallMs - offset)
+		.filter((instant) => instant + intlOffsetMs(tzid, instant) === wallMs);
 }
 
 const ymd = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -56,21 +65,66 @@ const subcomponents = (block: string): string[] => block.match(/BEGIN:(?:STANDAR
 
 describe('buildVTimezone evaluated by ical.js', () => {
 	const cases: { name: string; tzid: string; local: string; utc: string }[] = [
-		{ name: 'Australia/Sydney in February 2020 is AEDT (UTC+11)', tzid: 'Australia/Sydney', local: '2020-02-13T09:00:00', utc: '2020-02-12T22:00:00.000Z' },
-		{ name: 'Australia/Sydney in May 2020 is AEST (UTC+10)', tzid: 'Australia/Sydney', local: '2020-05-05T09:00:00', utc: '2020-05-04T23:00:00.000Z' },
-		{ name: 'America/Mexico_City on 2020-04-15 is CDT (DST still existed in 2020)', tzid: 'America/Mexico_City', local: '2020-04-15T09:00:00', utc: '2020-04-15T14:00:00.000Z' },
-		{ name: 'America/Mexico_City on 2020-03-30 is CST (before the 2020-04-05 switch)', tzid: 'America/Mexico_City', local: '2020-03-30T09:00:00', utc: '2020-03-30T15:00:00.000Z' },
-		{ name: 'America/Chicago on 2020-04-15 is CDT', tzid: 'America/Chicago', local: '2020-04-15T09:00:00', utc: '2020-04-15T14:00:00.000Z' },
-		{ name: 'America/New_York on 2019-11-04, the day after DST ended, is EST', tzid: 'America/New_York', local: '2019-11-04T09:00:00', utc: '2019-11-04T14:00:00.000Z' },
+		{
+			name: 'Australia/Sydney in February 2020 is AEDT (UTC+11)',
+			tzid: 'Australia/Sydney',
+			local: '2020-02-13T09:00:00',
+			utc: '2020-02-12T22:00:00.000Z',
+		},
+		{
+			name: 'Australia/Sydney in May 2020 is AEST (UTC+10)',
+			tzid: 'Australia/Sydney',
+			local: '2020-05-05T09:00:00',
+			utc: '2020-05-04T23:00:00.000Z',
+		},
+		{
+			name: 'America/Mexico_City on 2020-04-15 is CDT (DST still existed in 2020)',
+			tzid: 'America/Mexico_City',
+			local: '2020-04-15T09:00:00',
+			utc: '2020-04-15T14:00:00.000Z',
+		},
+		{
+			name: 'America/Mexico_City on 2020-03-30 is CST (before the 2020-04-05 switch)',
+			tzid: 'America/Mexico_City',
+			local: '2020-03-30T09:00:00',
+			utc: '2020-03-30T15:00:00.000Z',
+		},
+		{
+			name: 'America/Chicago on 2020-04-15 is CDT',
+			tzid: 'America/Chicago',
+			local: '2020-04-15T09:00:00',
+			utc: '2020-04-15T14:00:00.000Z',
+		},
+		{
+			name: 'America/New_York on 2019-11-04, the day after DST ended, is EST',
+			tzid: 'America/New_York',
+			local: '2019-11-04T09:00:00',
+			utc: '2019-11-04T14:00:00.000Z',
+		},
 		{ name: 'Europe/London in winter is GMT', tzid: 'Europe/London', local: '2020-01-15T09:00:00', utc: '2020-01-15T09:00:00.000Z' },
 		{ name: 'Europe/London after 2020-03-29 is BST', tzid: 'Europe/London', local: '2020-03-30T09:00:00', utc: '2020-03-30T08:00:00.000Z' },
 		{ name: 'Europe/Berlin in winter is CET', tzid: 'Europe/Berlin', local: '2020-01-15T09:00:00', utc: '2020-01-15T08:00:00.000Z' },
-		{ name: 'Europe/Berlin after 2020-03-29 is CEST', tzid: 'Europe/Berlin', local: '2020-03-30T09:00:00', utc: '2020-03-30T07:00:00.000Z' },
-		{ name: 'Asia/Kolkata is UTC+5:30 with no transitions', tzid: 'Asia/Kolkata', local: '2020-02-13T09:00:00', utc: '2020-02-13T03:30:00.000Z' },
+		{
+			name: 'Europe/Berlin after 2020-03-29 is CEST',
+			tzid: 'Europe/Berlin',
+			local: '2020-03-30T09:00:00',
+			utc: '2020-03-30T07:00:00.000Z',
+		},
+		{
+			name: 'Asia/Kolkata is UTC+5:30 with no transitions',
+			tzid: 'Asia/Kolkata',
+			local: '2020-02-13T09:00:00',
+			utc: '2020-02-13T03:30:00.000Z',
+		},
 		{ name: 'Asia/Tokyo is UTC+9', tzid: 'Asia/Tokyo', local: '2020-02-13T09:00:00', utc: '2020-02-13T00:00:00.000Z' },
 		{ name: 'Africa/Johannesburg is UTC+2', tzid: 'Africa/Johannesburg', local: '2020-02-13T09:00:00', utc: '2020-02-13T07:00:00.000Z' },
 		{ name: 'Asia/Dubai is UTC+4', tzid: 'Asia/Dubai', local: '2020-02-13T09:00:00', utc: '2020-02-13T05:00:00.000Z' },
-		{ name: 'Asia/Jerusalem on 2020-04-22 is IDT (UTC+3)', tzid: 'Asia/Jerusalem', local: '2020-04-22T09:00:00', utc: '2020-04-22T06:00:00.000Z' },
+		{
+			name: 'Asia/Jerusalem on 2020-04-22 is IDT (UTC+3)',
+			tzid: 'Asia/Jerusalem',
+			local: '2020-04-22T09:00:00',
+			utc: '2020-04-22T06:00:00.000Z',
+		},
 	];
 	for (const { name, tzid, local, utc } of cases) {
 		it(name, () => {
@@ -88,10 +142,30 @@ describe('buildVTimezone evaluated by ical.js', () => {
 
 	// Property check for a 2019-11-01..2020-05-31 tour: one test per zone keeps each well inside vitest's timeout.
 	const tourZones = [
-		'America/Toronto', 'Asia/Shanghai', 'Europe/London', 'Asia/Seoul', 'Asia/Tokyo', 'Europe/Rome', 'Africa/Johannesburg',
-		'America/New_York', 'Asia/Dubai', 'Australia/Sydney', 'Asia/Taipei', 'Asia/Singapore', 'Europe/Prague', 'Europe/Copenhagen',
-		'Europe/Zurich', 'Europe/Amsterdam', 'Asia/Hong_Kong', 'Europe/Madrid', 'America/Mexico_City', 'Asia/Kolkata',
-		'America/Chicago', 'Asia/Jerusalem', 'Europe/Berlin', 'Europe/Stockholm',
+		'America/Toronto',
+		'Asia/Shanghai',
+		'Europe/London',
+		'Asia/Seoul',
+		'Asia/Tokyo',
+		'Europe/Rome',
+		'Africa/Johannesburg',
+		'America/New_York',
+		'Asia/Dubai',
+		'Australia/Sydney',
+		'Asia/Taipei',
+		'Asia/Singapore',
+		'Europe/Prague',
+		'Europe/Copenhagen',
+		'Europe/Zurich',
+		'Europe/Amsterdam',
+		'Asia/Hong_Kong',
+		'Europe/Madrid',
+		'America/Mexico_City',
+		'Asia/Kolkata',
+		'America/Chicago',
+		'Asia/Jerusalem',
+		'Europe/Berlin',
+		'Europe/Stockholm',
 	];
 	for (const tzid of tourZones) {
 		it(`${tzid} matches Intl every day at 12:00 and 03:30 (every 15 min near transitions), 2019-01-01..2021-06-30`, () => {
@@ -115,8 +189,12 @@ describe('buildVTimezone evaluated by ical.js', () => {
 				const wall = new Date(wallMs);
 				const time = ICAL.Time.fromData(
 					{
-						year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
-						hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: 0,
+						year: wall.getUTCFullYear(),
+						month: wall.getUTCMonth() + 1,
+						day: wall.getUTCDate(),
+						hour: wall.getUTCHours(),
+						minute: wall.getUTCMinutes(),
+						second: 0,
 					},
 					zone,
 				);
@@ -140,7 +218,10 @@ describe('buildVTimezone structure', () => {
 	const sydney = buildVTimezone('Australia/Sydney', ymd('2020-02-13'), ymd('2020-05-05'));
 
 	it('is CRLF-separated, at most 75 octets a line, balanced, without a trailing CRLF', () => {
-		for (const [tzid, block] of [['Australia/Sydney', sydney], ['Asia/Kolkata', buildVTimezone('Asia/Kolkata', ymd('2020-01-01'), ymd('2020-01-01'))]] as const) {
+		for (const [tzid, block] of [
+			['Australia/Sydney', sydney],
+			['Asia/Kolkata', buildVTimezone('Asia/Kolkata', ymd('2020-01-01'), ymd('2020-01-01'))],
+		] as const) {
 			expect(block.startsWith('BEGIN:VTIMEZONE\r\n')).toBe(true);
 			expect(block.endsWith('\r\nEND:VTIMEZONE')).toBe(true);
 			expect(block.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
@@ -159,8 +240,12 @@ describe('buildVTimezone structure', () => {
 
 	it('has one sub-component per Sydney transition, DTSTART in the local time before the switch', () => {
 		const parts = subcomponents(sydney);
-		expect(parts).toContain(['BEGIN:DAYLIGHT', 'DTSTART:20191006T020000', 'TZOFFSETFROM:+1000', 'TZOFFSETTO:+1100', 'TZNAME:AEDT', 'END:DAYLIGHT'].join('\r\n'));
-		expect(parts).toContain(['BEGIN:STANDARD', 'DTSTART:20200405T030000', 'TZOFFSETFROM:+1100', 'TZOFFSETTO:+1000', 'TZNAME:AEST', 'END:STANDARD'].join('\r\n'));
+		expect(parts).toContain(
+			['BEGIN:DAYLIGHT', 'DTSTART:20191006T020000', 'TZOFFSETFROM:+1000', 'TZOFFSETTO:+1100', 'TZNAME:AEDT', 'END:DAYLIGHT'].join('\r\n'),
+		);
+		expect(parts).toContain(
+			['BEGIN:STANDARD', 'DTSTART:20200405T030000', 'TZOFFSETFROM:+1100', 'TZOFFSETTO:+1000', 'TZNAME:AEST', 'END:STANDARD'].join('\r\n'),
+		);
 		// Span 2019-02-13..2021-05-05: lead + Apr 2019, Oct 2019, Apr 2020, Oct 2020, Apr 2021.
 		expect(parts).toHaveLength(6);
 		expect(parts[0]).toMatch(/^BEGIN:DAYLIGHT\r\nDTSTART:20190213T110000\r\nTZOFFSETFROM:\+1100\r\nTZOFFSETTO:\+1100\r\n/);
@@ -170,7 +255,9 @@ describe('buildVTimezone structure', () => {
 
 	it('gives a zone without transitions a single STANDARD with equal offsets', () => {
 		const parts = subcomponents(buildVTimezone('Asia/Kolkata', ymd('2020-02-13'), ymd('2020-02-14')));
-		expect(parts).toEqual([['BEGIN:STANDARD', 'DTSTART:20190213T053000', 'TZOFFSETFROM:+0530', 'TZOFFSETTO:+0530', 'TZNAME:IST', 'END:STANDARD'].join('\r\n')]);
+		expect(parts).toEqual([
+			['BEGIN:STANDARD', 'DTSTART:20190213T053000', 'TZOFFSETFROM:+0530', 'TZOFFSETTO:+0530', 'TZNAME:IST', 'END:STANDARD'].join('\r\n'),
+		]);
 	});
 
 	it('names each observance as the pages do (AEDT/AEST, CDT/CST) and leaves TZNAME out where there is no abbreviation', () => {
@@ -194,7 +281,9 @@ describe('buildVTimezone structure', () => {
 			const at = new Date(instant);
 			const parts = subcomponents(buildVTimezone(zone, at, at));
 			const local = (ms: number, seconds: number) => new Date(ms + seconds * 1000).toISOString().slice(0, 19).replace(/[-:]/g, '');
-			const inForce = parts.filter((part) => (/DTSTART:(\S+)/.exec(part)?.[1] ?? '') <= local(at.getTime(), utcOffsetMinutes(zone, at) * 60)).at(-1);
+			const inForce = parts
+				.filter((part) => (/DTSTART:(\S+)/.exec(part)?.[1] ?? '') <= local(at.getTime(), utcOffsetMinutes(zone, at) * 60))
+				.at(-1);
 			const name = zoneAbbreviation(zone, at);
 			expect(inForce, zone).toContain(name === undefined ? 'END:' : `TZNAME:${name}`);
 			if (name === undefined) expect(inForce, zone).not.toContain('TZNAME');
@@ -213,7 +302,9 @@ describe('buildVTimezone structure', () => {
 	it('ends America/Mexico_City transitions at 2022-10-30, when DST was abolished', () => {
 		const block = buildVTimezone('America/Mexico_City', ymd('2022-06-01'), ymd('2024-06-01'));
 		const parts = subcomponents(block);
-		expect(parts.at(-1)).toBe(['BEGIN:STANDARD', 'DTSTART:20221030T020000', 'TZOFFSETFROM:-0500', 'TZOFFSETTO:-0600', 'TZNAME:CST', 'END:STANDARD'].join('\r\n'));
+		expect(parts.at(-1)).toBe(
+			['BEGIN:STANDARD', 'DTSTART:20221030T020000', 'TZOFFSETFROM:-0500', 'TZOFFSETTO:-0600', 'TZNAME:CST', 'END:STANDARD'].join('\r\n'),
+		);
 	});
 
 	it('is deterministic (TZ independence itself is checked by full builds under TZ=UTC and TZ=Asia/Tokyo)', () => {
@@ -247,7 +338,13 @@ describe('vtimezoneGenerator with ical-generator', () => {
 		const spans = new Map(sessions.map((s) => [s.tzid, { first: s.start, last: s.start }]));
 		const calendar = ical({ prodId: '//roadshow//test//EN', timezone: { name: null, generator: vtimezoneGenerator(spans) } });
 		sessions.forEach((s, index) => {
-			calendar.createEvent({ id: `s${index}@roadshow.test`, start: s.start, timezone: s.tzid, summary: s.tzid, stamp: new Date('2020-01-01T00:00:00Z') });
+			calendar.createEvent({
+				id: `s${index}@roadshow.test`,
+				start: s.start,
+				timezone: s.tzid,
+				summary: s.tzid,
+				stamp: new Date('2020-01-01T00:00:00Z'),
+			});
 		});
 		const text = calendar.toString();
 		expect(text.match(/BEGIN:VTIMEZONE/g)).toHaveLength(2);

@@ -3,14 +3,7 @@ import { agendaItemSchema, citySchema, type AgendaItemData, type CityData } from
 import type { FileReporter, ProblemLog } from '../errors';
 import { byCodePoint, byFilePath, groupBy } from '../order';
 import { parseWithProblems } from '../schema-problems';
-import {
-	agendaDays,
-	byStartThenPlace,
-	missingPathSessions,
-	roomOverlaps,
-	sameSessionTwiceAtOnce,
-	zoneSummary,
-} from '../scheduling';
+import { agendaDays, byStartThenPlace, missingPathSessions, roomOverlaps, sameSessionTwiceAtOnce, zoneSummary } from '../scheduling';
 import { localDayAndTime, resolveLocalTime } from '../time';
 import type { City, Delivery, LearningPath, Session, SourceFile } from '../types';
 import { checkTimeZone, formatUtcOffset, utcOffsetMinutes, zoneAbbreviation } from '../zones';
@@ -150,12 +143,18 @@ function readAgendaLine(
 	}
 	if (!rooms.has(item.room)) at(`${line}.room`, unknownId('room', item.room, rooms, 'the rooms list of this city'));
 	if (item.day < data.dates.start || item.day > data.dates.end) {
-		at(`${line}.day`, `${item.day} is outside the city's dates (${data.dates.start} to ${data.dates.end}); use a day within them or change dates`);
+		at(
+			`${line}.day`,
+			`${item.day} is outside the city's dates (${data.dates.start} to ${data.dates.end}); use a day within them or change dates`,
+		);
 	}
 	const start = instantOf(data.timezone, item.day, item.start, `${line}.start`, at);
 	const end = item.end === undefined || !start ? undefined : instantOf(data.timezone, item.day, item.end, `${line}.end`, at);
 	if (start && end && end <= start) {
-		at(`${line}.end`, `"${item.end}" is not after start "${item.start}"; the end must come after the start (leave end out to use the session's duration)`);
+		at(
+			`${line}.end`,
+			`"${item.end}" is not after start "${item.start}"; the end must come after the start (leave end out to use the session's duration)`,
+		);
 		return undefined;
 	}
 	if (!session || !start || (item.end !== undefined && !end)) return undefined;
@@ -182,9 +181,15 @@ function instantOf(timeZone: string, day: string, time: string, field: string, a
 	const resolution = resolveLocalTime(timeZone, day, time);
 	if (resolution.kind === 'instant') return resolution.instant;
 	if (resolution.kind === 'gap') {
-		at(field, `"${time}" on ${day} does not exist in ${timeZone}: the clocks skip that hour when daylight saving time starts; choose another time`);
+		at(
+			field,
+			`"${time}" on ${day} does not exist in ${timeZone}: the clocks skip that hour when daylight saving time starts; choose another time`,
+		);
 	} else {
-		at(field, `"${time}" on ${day} happens twice in ${timeZone}: the clocks go back that night, so the time is ambiguous; choose another time`);
+		at(
+			field,
+			`"${time}" on ${day} happens twice in ${timeZone}: the clocks go back that night, so the time is ambiguous; choose another time`,
+		);
 	}
 	return undefined;
 }

@@ -49,7 +49,10 @@ function idFromFileName(filePath: string, at: FileReporter): string | undefined 
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '');
-	at('', `the file name "${name}" is not a valid id; use lower-case letters, digits and hyphens${suggestion ? `, e.g. "${suggestion}"` : ''}`);
+	at(
+		'',
+		`the file name "${name}" is not a valid id; use lower-case letters, digits and hyphens${suggestion ? `, e.g. "${suggestion}"` : ''}`,
+	);
 	return undefined;
 }
 

@@ -23,7 +23,10 @@ export function readSessions(files: readonly SourceFile[], context: SessionConte
 		const at = problems.in(file.filePath);
 		const name = baseName(file.filePath);
 		if (!/^[A-Za-z0-9]+$/.test(name)) {
-			at('', `the file name "${name}" is not a session code; name the file after the code, letters and digits only (capitals by convention), e.g. SOYS10.mdx`);
+			at(
+				'',
+				`the file name "${name}" is not a session code; name the file after the code, letters and digits only (capitals by convention), e.g. SOYS10.mdx`,
+			);
 			continue;
 		}
 		const code = name.toUpperCase();

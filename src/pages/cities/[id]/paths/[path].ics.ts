@@ -8,5 +8,4 @@ export const getStaticPaths = (() =>
 		city.paths.map((path) => ({ params: { id: city.id, path: path.id }, props: { city, path } })),
 	)) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ city: City; path: LearningPath }> = ({ props }) =>
-	calendarResponse(pathCalendar(props.city, props.path));
+export const GET: APIRoute<{ city: City; path: LearningPath }> = ({ props }) => calendarResponse(pathCalendar(props.city, props.path));

@@ -11,5 +11,4 @@ export const getStaticPaths = (() =>
 		}),
 	)) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ city: City; session: Session }> = ({ props }) =>
-	calendarResponse(sessionCalendar(props.city, props.session));
+export const GET: APIRoute<{ city: City; session: Session }> = ({ props }) => calendarResponse(sessionCalendar(props.city, props.session));
