@@ -159,6 +159,27 @@ function walk(dir, base = dir, files = []) {
 
 const mb = (bytes) => bytes / 1024 / 1024;
 
+/** Each route file under src/pages as a regex of the paths it writes, static segments before dynamic ones. */
+function routePatterns(pagesDir) {
+	const escape = (text) => text.replace(/[.*+?^${}()|\\]/g, '\\$&');
+	return walk(pagesDir)
+		.map(({ path }) => {
+			const file = path.split('\\').join('/');
+			// "sessions/[slug].astro" writes /sessions/<slug>/index.html, "404.astro" /404.html; endpoints keep their name.
+			let out = file.replace(/\.(ts|js)$/, '');
+			if (out.endsWith('.astro')) {
+				out = out.replace(/\.astro$/, '').replace(/(^|\/)index$/, '');
+				out = out === '404' ? '404.html' : out === '' ? 'index.html' : `${out}/index.html`;
+			}
+			const source = out
+				.split(/(\[[^\]]+\])/)
+				.map((part) => (part.startsWith('[') ? '[^/]+' : escape(part)))
+				.join('');
+			return { route: `src/pages/${file}`, regex: new RegExp(`^/${source}$`), dynamic: (file.match(/\[/g) ?? []).length };
+		})
+		.sort((a, b) => a.dynamic - b.dynamic);
+}
+
 /** Astro's log: phases and, per route file, the number of files and the sum of their "(+12ms)" times. */
 function readBuildLog(text) {
 	const seconds = (value) => {
@@ -183,19 +204,23 @@ function readBuildLog(text) {
 	const indexed = /\n(\d\d:\d\d:\d\d) \[roadshow-pagefind\] indexed/.exec(clean);
 	if (routesDone && indexed) phases['pagefind (from log clock, ±1 s)'] = (clock(indexed[1]) - clock(routesDone[1]) + 86400) % 86400;
 	const routes = new Map();
+	const patterns = routePatterns(join(root, 'src/pages'));
 	let current = null;
 	for (const line of clean.split('\n')) {
+		// Astro 5 names the route file above its pages; Astro 7 lists the pages alone, so the route is found
+		// by matching the output path against the route files.
 		const header = /[▶λ] (src\/pages\/\S+)/.exec(line);
 		if (header) {
 			current = header[1];
-			if (!routes.has(current)) routes.set(current, { files: 0, seconds: 0 });
 			continue;
 		}
-		const page = /[├└]─ \S+ \(\+((?:\d+m\s*)?[\d.]+m?s)\)/.exec(line);
-		if (page && current) {
-			const route = routes.get(current);
+		const page = /[├└]─ (\S+) \(\+((?:\d+m\s*)?[\d.]+m?s)\)/.exec(line);
+		const name = page && (current ?? patterns.find(({ regex }) => regex.test(page[1]))?.route);
+		if (page && name) {
+			const route = routes.get(name) ?? { files: 0, seconds: 0 };
 			route.files++;
-			route.seconds += seconds(page[1]) ?? 0;
+			route.seconds += seconds(page[2]) ?? 0;
+			routes.set(name, route);
 		}
 	}
 	const pagefind = /indexed (\d+) pages for search/.exec(clean);
