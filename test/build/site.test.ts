@@ -18,6 +18,10 @@ describe('the sample site (content/)', () => {
 		expect(sample.exitCode, sample.output).toBe(0);
 	});
 
+	it('builds without a single warning, so that a new one is seen (Rolldown, Vite, Astro, loaders)', () => {
+		expect(sample.output.split('\n').filter((line) => /\bWARN\b|\bwarning\b/i.test(line))).toEqual([]);
+	});
+
 	it('has a page for every URL of docs/architecture.md', () => {
 		const files = new Set(listFiles(sample.outDir));
 		for (const page of [
@@ -66,6 +70,10 @@ describe('a fixture site (test/fixtures/basic)', () => {
 
 	it('builds without errors', () => {
 		expect(basic.exitCode, basic.output).toBe(0);
+	});
+
+	it('builds without a single warning', () => {
+		expect(basic.output.split('\n').filter((line) => /\bWARN\b|\bwarning\b/i.test(line))).toEqual([]);
 	});
 
 	it('gives byte-identical output under TZ=UTC and TZ=Asia/Tokyo', () => {
