@@ -18,8 +18,15 @@ export function parseWithProblems<S extends z.ZodType>(
 ): z.output<S> | undefined {
 	const result = schema.safeParse(data);
 	if (result.success) return result.data;
+	const reported = new Set<string>();
 	for (const issue of result.error.issues) {
-		for (const problem of describeIssue(schema, data, issue, file, basePath)) report(problem);
+		for (const problem of describeIssue(schema, data, issue, file, basePath)) {
+			// Several issues can come down to one mistake (a date where a set of fields was expected).
+			const key = `${problem.field}\n${problem.message}`;
+			if (reported.has(key)) continue;
+			reported.add(key);
+			report(problem);
+		}
 	}
 	return undefined;
 }
@@ -31,10 +38,27 @@ function describeIssue(
 	file: string,
 	basePath: readonly (string | number)[],
 ): Problem[] {
+	// YAML reads an unquoted `2020-02-13` as a Date, which zod 4 walks into like an object: say so at the field
+	// the editor wrote, not at the sub-fields the date lacks.
+	for (let length = 0; length < issue.path.length; length++) {
+		const prefix = issue.path.slice(0, length);
+		const value = valueAt(data, prefix);
+		if (value instanceof Date && unwrap(schemaAt(schema, prefix)) instanceof z.ZodObject) {
+			const owner = schemaAt(schema, prefix);
+			const ownerHint = owner?.description ? ` (${owner.description})` : '';
+			const ownerField = fieldPath([...basePath, ...prefix.map(printableKey)]);
+			return [{ file, field: ownerField, message: `must be ${typeName('object')}, not ${typeName('date')}${ownerHint}` }];
+		}
+	}
 	const path = [...basePath, ...issue.path.map(printableKey)];
 	const field = fieldPath(path);
 	const target = schemaAt(schema, issue.path);
 	const hint = target?.description ? ` (${target.description})` : '';
+	// A missing field is "required", whichever check zod ran first (a type, an allowed value, a union); custom
+	// checks (wall-clock times) say it in their own words.
+	if (issue.path.length > 0 && issue.code !== 'unrecognized_keys' && issue.code !== 'custom' && valueAt(data, issue.path) === undefined) {
+		return [{ file, field, message: `is required${hint}` }];
+	}
 	switch (issue.code) {
 		case 'unrecognized_keys': {
 			const known = Object.keys(objectShape(target) ?? {});

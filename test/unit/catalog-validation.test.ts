@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build';
 import { CatalogError, type Problem } from '../../src/catalog/errors';
 import type { CatalogSource } from '../../src/catalog/types';
-import { cityFields, line, tour, type TourSource } from './source-builder';
+import { cityFields, line, tour, type CityFields, type TourSource } from './source-builder';
 
 // Every rule of "Errors editors see" (docs/architecture.md): each test makes one mistake in an otherwise valid tour
 // and checks the file, the field and the words the editor reads.
@@ -139,6 +139,11 @@ describe('references between files', () => {
 	it('refuses an unknown learning path id far from any id by listing the folder and the ids', () => {
 		const source = tour().withCity('sydney', (city) => ({ ...city, paths: ['intranet'] }));
 		expectProblems(source, { file: sydney, field: 'paths[0]', message: 'use one from content/paths/ (known: soys)' });
+	});
+
+	it("refuses a learning path listed twice in a city's paths", () => {
+		const source = tour().withCity('sydney', (city) => ({ ...city, paths: ['soys', 'soys'] }));
+		expectProblems(source, { file: sydney, field: 'paths[1]', message: '"soys" is listed twice; list each learning path once' });
 	});
 
 	it('refuses a session listed twice in a learning path', () => {
@@ -576,6 +581,29 @@ describe('schema mistakes in plain words', () => {
 	it('says a missing required field "is required" and what it is for', () => {
 		const source = tour().withSession('SOYS10', ({ title: _title, ...session }) => session);
 		expectProblemsIn(source, soys10, { field: 'title', message: 'is required (Title of the session, without the code.)' });
+	});
+
+	it('says a missing session type "is required", not that an empty value is not allowed', () => {
+		const source = tour().withSession('SOYS10', ({ type: _type, ...session }) => session);
+		expectProblemsIn(source, soys10, {
+			field: 'type',
+			message: 'is required (Kind of session: keynote, general, breakout, theater, workshop or lab.)',
+		});
+	});
+
+	it('says a missing level "is required" too (a union of allowed numbers)', () => {
+		const source = tour().withSession('SOYS10', ({ level: _level, ...session }) => session);
+		expectProblemsIn(source, soys10, { field: 'level', message: 'is required (Technical level: 100 (overview) to 400 (deep dive).)' });
+	});
+
+	it('refuses a single date where a set of fields was expected, once, at the field written (dates: 2020-02-13)', () => {
+		// What YAML makes of `dates: 2020-02-13`; the builder's type expects the usual { start, end }.
+		const yamlDate = new Date(Date.UTC(2020, 1, 13)) as unknown as CityFields['dates'];
+		const source = tour().withCity('sydney', (city) => ({ ...city, dates: yamlDate }));
+		expectProblemsIn(source, sydney, {
+			field: 'dates',
+			message: 'must be a set of "key: value" fields, not a date (First and last local day of the stop.)',
+		});
 	});
 
 	it('lists the allowed session types for an unknown type', () => {

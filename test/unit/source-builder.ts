@@ -25,10 +25,12 @@ export interface SpeakerFields extends Fields {
 export interface SessionFields extends Fields {
 	/** Optional only so that a test can delete it. */
 	title?: string;
-	type: string;
+	/** Optional only so that a test can delete it. */
+	type?: string;
 	duration?: unknown;
 	track: string;
-	level: unknown;
+	/** Optional only so that a test can delete it. */
+	level?: unknown;
 	speakers: string[];
 }
 

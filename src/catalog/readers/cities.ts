@@ -75,7 +75,9 @@ function readCity(
 	const offered: { path: LearningPath; index: number }[] = [];
 	data.paths.forEach((pathId, index) => {
 		const path = context.pathById.get(pathId);
-		if (path) offered.push({ path, index });
+		if (path && offered.some((earlier) => earlier.path === path))
+			at(`paths[${index}]`, `"${pathId}" is listed twice; list each learning path once`);
+		else if (path) offered.push({ path, index });
 		else if (!context.declared.paths.has(pathId)) {
 			at(`paths[${index}]`, unknownId('learning path', pathId, context.pathById.keys(), 'content/paths/'));
 		}
