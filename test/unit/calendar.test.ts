@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildCatalog, type Catalog } from '../../src/catalog';
 import { calendarText } from '../../src/calendar/ics';
 import { readRevisions, type RevisionIndex } from '../../src/calendar/revisions';
@@ -142,9 +142,20 @@ describe('readRevisions (git history of the content)', () => {
 	};
 	// GIT_DIR and friends (set when tests run from a git hook) would point these commands at the project's own repository.
 	const outsideGit = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
+	// Nor may the machine's or the user's git config (commit signing, hooks) change what these commands do.
+	const noConfig = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
 	function git(dir: string, args: string[], env: Record<string, string> = {}): void {
-		execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...outsideGit, ...identity, ...env } });
+		execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...outsideGit, ...noConfig, ...identity, ...env } });
 	}
+	const scratchFolders: string[] = [];
+	function scratch(prefix: string): string {
+		const dir = mkdtempSync(join(tmpdir(), prefix));
+		scratchFolders.push(dir);
+		return dir;
+	}
+	afterAll(() => {
+		for (const dir of scratchFolders) rmSync(dir, { recursive: true, force: true });
+	});
 	function commit(dir: string, file: string, text: string, when: string): void {
 		writeFileSync(join(dir, file), text);
 		git(dir, ['add', '-A']);
@@ -152,7 +163,7 @@ describe('readRevisions (git history of the content)', () => {
 	}
 
 	it('raises SEQUENCE and LAST-MODIFIED only when a file behind the event is committed again', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'roadshow-revisions-'));
+		const dir = scratch('roadshow-revisions-');
 		mkdirSync(join(dir, 'content/sessions'), { recursive: true });
 		mkdirSync(join(dir, 'content/cities'), { recursive: true });
 		git(dir, ['init', '-q']);
@@ -171,7 +182,7 @@ describe('readRevisions (git history of the content)', () => {
 
 	it('reads the history of a content folder that is its own repository, nested in another folder', () => {
 		// The project is a repository too, whose history must not count: content kept in a separate repository or a submodule.
-		const dir = mkdtempSync(join(tmpdir(), 'roadshow-nested-'));
+		const dir = scratch('roadshow-nested-');
 		const content = join(dir, 'sites/tour/content');
 		mkdirSync(join(content, 'sessions'), { recursive: true });
 		mkdirSync(join(content, 'cities'), { recursive: true });
@@ -195,7 +206,7 @@ describe('readRevisions (git history of the content)', () => {
 	});
 
 	it('falls back to SEQUENCE 0 and the file time outside a git repository', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'roadshow-no-git-'));
+		const dir = scratch('roadshow-no-git-');
 		mkdirSync(join(dir, 'content'), { recursive: true });
 		writeFileSync(join(dir, 'content/a.mdx'), 'x');
 		const revision = readRevisions(dir, 'content').of(['content/a.mdx']);
