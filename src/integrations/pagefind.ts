@@ -35,6 +35,15 @@ export function pagefind(): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
+				// The indexer is a child process. When it crashes, Pagefind's promises never settle; Node then runs out of
+				// work and would end the build with exit code 0 and no search index. Fail it instead.
+				let finished = false;
+				const unfinished = () => {
+					if (finished) return;
+					logger.error('Pagefind stopped before it finished indexing (its indexer crashed); the site has no search index');
+					process.exitCode = 1;
+				};
+				process.once('beforeExit', unfinished);
 				try {
 					const { index, errors: createErrors } = await createIndex({});
 					if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
@@ -44,7 +53,9 @@ export function pagefind(): AstroIntegration {
 					const { errors: writeErrors } = await index.writeFiles({ outputPath: join(site, 'pagefind') });
 					if (writeErrors.length > 0) throw new Error(`Pagefind failed to write its index:\n${writeErrors.join('\n')}`);
 					logger.info(`indexed ${page_count} pages for search`);
+					finished = true;
 				} finally {
+					process.off('beforeExit', unfinished);
 					await close();
 				}
 			},
