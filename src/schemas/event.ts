@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { link, webUrl } from './fields';
+import { languageTag, link, webUrl } from './fields';
 
 /** `content/event.yaml`: the event as a whole. */
 export const eventSchema = z.strictObject({
@@ -13,7 +13,7 @@ export const eventSchema = z.strictObject({
 			'must be the root of a domain, e.g. https://tour.example.org (sites under a path are not supported yet)',
 		)
 		.describe('Public address of the built site; its host name also makes calendar UIDs unique.'),
-	language: z.string().default('en').describe('Language of the site as a BCP 47 tag, e.g. "en".'),
+	language: languageTag.default('en').describe('Language of the site as a BCP 47 tag, e.g. "en".'),
 	acronym: z
 		.string()
 		.regex(/^[a-z][a-z0-9_]{3,}$/, 'must be 4 or more lower-case letters, digits or underscores, starting with a letter, e.g. "ignitetour"')

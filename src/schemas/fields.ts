@@ -59,7 +59,22 @@ export const webUrl = z
 	.refine(
 		(value) => /^https?:\/\/[^\s/]/.test(value) && URL.canParse(value),
 		'is not a web address; write an absolute URL starting with https://',
+	)
+	// Only for an otherwise valid URL, so that a bad one gets one message. A user name or password in a URL would be
+	// published in every page, calendar and schedule that carries it.
+	.refine(
+		(value) => !URL.canParse(value) || (new URL(value).username === '' && new URL(value).password === ''),
+		'has a user name or password in it ("user:pass@"), which would be published; remove it',
 	);
+
+/**
+ * A BCP 47 language tag ("en", "es", "zh-Hans"), at most 32 characters: it lands in `lang` attributes and in
+ * Pagefind's index, whose indexer crashes on longer ones.
+ */
+export const languageTag = z
+	.string()
+	.max(32, 'is longer than 32 characters; write a language tag like "en", "es" or "zh-Hans"')
+	.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en", "es" or "zh-Hans"');
 
 /** A labelled link to another site. */
 export const link = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { webUrl } from './fields';
+import { languageTag, webUrl } from './fields';
 
 export const sessionTypes = ['keynote', 'general', 'breakout', 'theater', 'workshop', 'lab'] as const;
 export type SessionType = (typeof sessionTypes)[number];
@@ -32,11 +32,7 @@ export const sessionSchema = z.strictObject({
 	speakers: z.array(z.string().min(1)).default([]).describe('Ids of speakers (file names in content/speakers/).'),
 	products: z.array(z.string().min(1)).default([]).describe('Products covered, e.g. ["SharePoint", "OneDrive"].'),
 	tags: z.array(z.string().min(1)).default([]).describe('Free-form tags, e.g. ["#ProjectCortex"].'),
-	language: z
-		.string()
-		.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en", "es" or "zh-Hans"')
-		.optional()
-		.describe("Language the session is given in, as a BCP 47 tag; default: the event's language."),
+	language: languageTag.optional().describe("Language the session is given in, as a BCP 47 tag; default: the event's language."),
 	video: webUrl.optional().describe('Address of the on-demand recording, once there is one.'),
 	slides: webUrl.optional().describe('Address of the slides.'),
 });

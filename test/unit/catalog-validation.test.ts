@@ -661,6 +661,31 @@ describe('schema mistakes in plain words', () => {
 		expectProblemsIn(source, soys10, { field: 'video', message: 'https://' });
 	});
 
+	it('refuses a site URL with a user name and password, which every page and calendar would publish', () => {
+		const source = tour().withEvent((event) => ({ ...event, url: 'https://editor:s3cret@tour.example.org' }));
+		expectProblems(source, {
+			file: 'content/event.yaml',
+			field: 'url',
+			message: 'has a user name or password in it ("user:pass@"), which would be published; remove it',
+		});
+	});
+
+	it('refuses credentials in any link, e.g. a slides URL', () => {
+		const source = tour().withSession('SOYS10', (session) => ({ ...session, slides: 'https://token@slides.example.org/soys10' }));
+		expectProblemsIn(source, soys10, { field: 'slides', message: 'has a user name or password in it' });
+	});
+
+	it('refuses a site language longer than 32 characters (Pagefind cannot index it) or not a language tag', () => {
+		const long = tour().withEvent((event) => ({ ...event, language: 'en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd' }));
+		expectProblems(long, { file: 'content/event.yaml', field: 'language', message: 'is longer than 32 characters' });
+		const prose = tour().withEvent((event) => ({ ...event, language: 'English' }));
+		expectProblems(prose, {
+			file: 'content/event.yaml',
+			field: 'language',
+			message: 'must be a language tag like "en", "es" or "zh-Hans"',
+		});
+	});
+
 	it('refuses a site URL with a path: links and UIDs assume the site is at the root of a domain', () => {
 		const source = tour().withEvent((event) => ({ ...event, url: 'https://events.example.com/tour/' }));
 		expectProblems(source, {
