@@ -8,6 +8,7 @@ import { readSessions } from './readers/sessions';
 import { readSpeakers } from './readers/speakers';
 import { readTracks } from './readers/tracks';
 import { checkBody } from './body-check';
+import { checkMdxBody } from './mdx-check';
 import { byStartThenPlace, speakerClashes } from './scheduling';
 import type { Catalog, CatalogSource } from './types';
 
@@ -19,7 +20,10 @@ import type { Catalog, CatalogSource } from './types';
 export function buildCatalog(source: CatalogSource): Catalog {
 	const problems = new ProblemLog();
 	const declared = declaredIds(source);
-	for (const file of [...source.sessions, ...source.paths, ...source.cities, ...source.speakers]) checkBody(file, problems);
+	for (const file of [...source.sessions, ...source.paths, ...source.cities, ...source.speakers]) {
+		checkMdxBody(file, problems);
+		checkBody(file, problems);
+	}
 	const event = readEvent(source.event, problems);
 	const tracks = readTracks(source.tracks, problems);
 	const trackById = new Map(tracks.map((track) => [track.id, track]));

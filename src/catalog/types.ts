@@ -7,6 +7,8 @@ export interface SourceFile {
 	readonly filePath: string;
 	readonly data: unknown;
 	readonly body?: string | undefined;
+	/** Line of the file on which the body starts (1-based), so that problems in the body name the file's line. */
+	readonly bodyLine?: number | undefined;
 }
 
 /** Every content file of a site, before validation. */

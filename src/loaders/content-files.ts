@@ -27,3 +27,13 @@ export function isEntryFile(name: string): boolean {
 export function isDraftName(name: string): boolean {
 	return name.startsWith('_');
 }
+
+/** Front matter between two `---` lines at the very start of a Markdown or MDX file. */
+export const frontMatterPattern = /^---\r?\n(?:([\s\S]*?)\r?\n)??---[ \t]*(?:\r?\n|$)/;
+
+/** The 1-based line on which a Markdown or MDX file's body starts (the line after its front matter). */
+export function bodyStartLine(text: string): number | undefined {
+	const match = frontMatterPattern.exec(text);
+	if (!match) return undefined;
+	return match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
+}

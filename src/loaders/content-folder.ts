@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
-import { contentFolders, eventFile, isDraftName, isEntryFile, tracksFile } from './content-files';
+import { bodyStartLine, contentFolders, eventFile, frontMatterPattern, isDraftName, isEntryFile, tracksFile } from './content-files';
 import { CatalogError, type Problem } from '../catalog/errors';
 import type { CatalogSource, SourceFile } from '../catalog/types';
 
@@ -30,7 +30,7 @@ export function readContentFolder(projectRoot: string, contentDir = 'content'): 
 export function parseSourceText(filePath: string, text: string): { source?: SourceFile; problem?: Problem } {
 	try {
 		if (/\.ya?ml$/.test(filePath)) return { source: { filePath, data: yaml.load(text, { filename: filePath }) } };
-		const match = /^---\r?\n(?:([\s\S]*?)\r?\n)??---[ \t]*(?:\r?\n|$)/.exec(text);
+		const match = frontMatterPattern.exec(text);
 		if (!match) {
 			return {
 				problem: {
@@ -40,7 +40,9 @@ export function parseSourceText(filePath: string, text: string): { source?: Sour
 				},
 			};
 		}
-		return { source: { filePath, data: yaml.load(match[1] ?? '') ?? {}, body: text.slice(match[0].length) } };
+		return {
+			source: { filePath, data: yaml.load(match[1] ?? '') ?? {}, body: text.slice(match[0].length), bodyLine: bodyStartLine(text) },
+		};
 	} catch (error) {
 		if (!(error instanceof yaml.YAMLException)) throw error;
 		// Front matter starts on the file's second line; js-yaml counts from the front matter's first.

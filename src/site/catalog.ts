@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { readFileSync } from 'node:fs';
 import { buildCatalog, type SourceFile } from '../catalog';
+import { bodyStartLine } from '../loaders/content-files';
 
 // Built once per build at module level (like Starlight's routing utils) and shared by every page and endpoint.
 const [event, tracks, sessions, paths, cities, speakers] = await Promise.all([
@@ -17,7 +19,12 @@ function document(entries: readonly CollectionEntry<'event' | 'tracks'>[], name:
 }
 
 function files(entries: readonly CollectionEntry<'sessions' | 'paths' | 'cities' | 'speakers'>[]): SourceFile[] {
-	return entries.map((entry) => ({ filePath: entry.filePath ?? entry.id, data: entry.data, body: entry.body }));
+	return entries.map((entry) => {
+		const filePath = entry.filePath ?? entry.id;
+		// Problems in a body name the file's line: where the body starts is read from the file itself.
+		const bodyLine = bodyStartLine(readFileSync(filePath, 'utf8'));
+		return { filePath, data: entry.data, body: entry.body, bodyLine };
+	});
 }
 
 export const catalog = buildCatalog({

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listFiles, readBuilt, run, type BuildResult } from '../support/builds';
+import { listFiles, projectRoot, readBuilt, run, type BuildResult } from '../support/builds';
 import { builtSite } from '../support/built-site';
 
 /** The visible text of a page, entities decoded, whitespace collapsed. */
@@ -230,3 +232,29 @@ function expectIdenticalTrees(a: BuildResult, b: BuildResult): void {
 		expect(readBuilt(b, file) === readBuilt(a, file), `${file} differs between TZ=${a.tz} and TZ=${b.tz}`).toBe(true);
 	}
 }
+
+describe('content that would run code on the build machine (test/fixtures/hostile)', () => {
+	const hostile = builtSite('hostile');
+	// What EVIL10.mdx's export would write if its body were ever evaluated.
+	const marker = join(projectRoot, 'test/.builds/hostile-code-ran.txt');
+	const expected = [
+		'test/fixtures/hostile/content/sessions/EVIL10.mdx: body: at line 8, column 1: "import { writeFileSync } from \'node:fs\'": content may import only the components listed in src/catalog/mdx-check.ts',
+		'test/fixtures/hostile/content/sessions/EVIL10.mdx: body: at line 9, column 1: "export const ran = writeFileSync(',
+		'test/fixtures/hostile/content/sessions/EVIL10.mdx: body: at line 11, column 7: {ran} is code, which content may not run',
+	];
+
+	it('stops the build before any body is evaluated: the file the export would write does not exist', () => {
+		expect(hostile.exitCode).not.toBe(0);
+		for (const line of expected) expect(hostile.output).toContain(line);
+		expect(existsSync(marker)).toBe(false);
+	});
+
+	it('makes the content check fail with the same lines', async () => {
+		const { exitCode, output } = await run(process.execPath, ['scripts/check-content.mjs'], {
+			ROADSHOW_CONTENT_DIR: 'test/fixtures/hostile/content',
+		});
+		expect(exitCode).toBe(1);
+		for (const line of expected) expect(output).toContain(line);
+		expect(existsSync(marker)).toBe(false);
+	});
+});

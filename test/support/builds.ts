@@ -48,6 +48,7 @@ export const siteBuilds = [
 	{ name: 'basic-utc', content: basicRepository.content, tz: 'UTC' },
 	{ name: 'basic-tokyo', content: basicRepository.content, tz: 'Asia/Tokyo' },
 	{ name: 'bad', content: 'test/fixtures/bad/content', tz: 'UTC' },
+	{ name: 'hostile', content: 'test/fixtures/hostile/content', tz: 'UTC' },
 ] as const satisfies readonly SiteBuild[];
 
 export type BuildName = (typeof siteBuilds)[number]['name'];

@@ -389,6 +389,7 @@ describe('readContentFolder', () => {
 			filePath: 'content/speakers/megan-okafor.md',
 			data: { name: 'Megan Okafor', role: 'PM', company: 'Microsoft' },
 			body: 'Bio.\r\n',
+			bodyLine: 6,
 		});
 	});
 
@@ -455,7 +456,12 @@ describe('readContentFolder', () => {
 
 	it('reads an empty front matter as no fields, so that the schema can say which fields are required', () => {
 		const source = readContentFolder(project({ ...minimal, 'content/speakers/megan-okafor.md': '---\n---\nMegan works on OneDrive.\n' }));
-		expect(source.speakers[0]).toEqual({ filePath: 'content/speakers/megan-okafor.md', data: {}, body: 'Megan works on OneDrive.\n' });
+		expect(source.speakers[0]).toEqual({
+			filePath: 'content/speakers/megan-okafor.md',
+			data: {},
+			body: 'Megan works on OneDrive.\n',
+			bodyLine: 3,
+		});
 	});
 
 	it('reads an empty front matter followed by a body with a "---" rule', () => {
@@ -466,6 +472,7 @@ describe('readContentFolder', () => {
 			filePath: 'content/speakers/megan-okafor.md',
 			data: {},
 			body: 'Megan works on OneDrive.\n\n---\n\nShe lives in Lagos.\n',
+			bodyLine: 3,
 		});
 	});
 
