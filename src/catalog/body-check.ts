@@ -20,6 +20,12 @@ const rules: readonly { pattern: RegExp; message: (found: string) => string }[] 
 		pattern: /<[a-z][^>]*\sstyle\s*=/gi,
 		message: () => 'has an inline style attribute; remove it (the site runs under a strict CSP without inline styles)',
 	},
+	{
+		// Invisible, they arrive with pasted text, and calendar files may not carry them (RFC 5545).
+		pattern: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g,
+		message: (found) =>
+			`has the invisible control character U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}; delete it (retype the text if it was pasted)`,
+	},
 ];
 
 /** Reports unsafe markup in a content file's body, with its line counted from the body's first line. */

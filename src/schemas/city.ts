@@ -1,21 +1,21 @@
 import { z } from 'astro/zod';
-import { localDate, wallTime, webUrl } from './fields';
+import { localDate, text, wallTime, webUrl } from './fields';
 
 /** One line of a city's agenda: a session delivered in a room at a local wall-clock time. */
 export const agendaItemSchema = z.strictObject({
-	session: z.string().min(1).describe('Code of the session delivered, e.g. "SOYS10".'),
+	session: text.describe('Code of the session delivered, e.g. "SOYS10".'),
 	day: localDate.describe("Local day of the delivery, YYYY-MM-DD, within the city's dates."),
 	start: wallTime.describe('Local start time "HH:MM" in the city\'s time zone.'),
 	end: wallTime.optional().describe('Local end time "HH:MM"; default: start + the session\'s duration.'),
-	room: z.string().min(1).describe("Room name; must be one of the city's rooms."),
+	room: text.describe("Room name; must be one of the city's rooms."),
 });
 
 /** Front matter of `content/cities/<id>.mdx`: one stop of the tour; the body introduces it. */
 export const citySchema = z.strictObject({
-	name: z.string().min(1).describe('City name as shown to attendees.'),
-	country: z.string().min(1).describe('Country (or region) of the city.'),
-	label: z.string().min(1).optional().describe('Badge for a special stop, e.g. "Main conference".'),
-	timezone: z.string().min(1).describe('IANA time zone of the venue, e.g. "Australia/Sydney".'),
+	name: text.describe('City name as shown to attendees.'),
+	country: text.describe('Country (or region) of the city.'),
+	label: text.optional().describe('Badge for a special stop, e.g. "Main conference".'),
+	timezone: text.describe('IANA time zone of the venue, e.g. "Australia/Sydney".'),
 	dates: z
 		.strictObject({
 			start: localDate.describe('First day, YYYY-MM-DD.'),
@@ -23,12 +23,12 @@ export const citySchema = z.strictObject({
 		})
 		.describe('First and last local day of the stop.'),
 	venue: z.strictObject({
-		name: z.string().min(1).describe('Name of the venue.'),
-		address: z.string().min(1).describe('Postal address of the venue.'),
+		name: text.describe('Name of the venue.'),
+		address: text.describe('Postal address of the venue.'),
 	}),
 	registration: webUrl.optional().describe('Registration page; leave out while registration is not yet open.'),
-	paths: z.array(z.string().min(1)).default([]).describe('Ids of the learning paths offered here in full.'),
-	rooms: z.array(z.string().min(1)).min(1, 'must list at least one room').describe('Rooms used by the agenda.'),
+	paths: z.array(text).default([]).describe('Ids of the learning paths offered here in full.'),
+	rooms: z.array(text).min(1, 'must list at least one room').describe('Rooms used by the agenda.'),
 	agenda: z.array(agendaItemSchema).default([]).describe('Sessions delivered here, in local time.'),
 });
 

@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
-import { languageTag, link, webUrl } from './fields';
+import { languageTag, link, plainText, text, webUrl } from './fields';
 
 /** `content/event.yaml`: the event as a whole. */
 export const eventSchema = z.strictObject({
-	name: z.string().min(1).describe('Name of the event, e.g. "Ignite The Tour 2019/2020".'),
-	tagline: z.string().min(1).describe('One line under the name on the home page.'),
-	description: z.string().optional().describe('A short paragraph introducing the event on the home page.'),
+	name: text.describe('Name of the event, e.g. "Ignite The Tour 2019/2020".'),
+	tagline: text.describe('One line under the name on the home page.'),
+	description: plainText.optional().describe('A short paragraph introducing the event on the home page.'),
 	url: webUrl
 		// Only for an otherwise valid URL, so a bad one gets one message, not two.
 		.refine(
@@ -19,7 +19,7 @@ export const eventSchema = z.strictObject({
 		.regex(/^[a-z][a-z0-9_]{3,}$/, 'must be 4 or more lower-case letters, digits or underscores, starting with a letter, e.g. "ignitetour"')
 		.optional()
 		.describe('Short name for schedule apps; each city\'s schedule is "<acronym>-<year>-<city>". Default: the letters of the name.'),
-	hashtag: z.string().optional().describe('Social media hashtag, e.g. "#MSIgniteTheTour".'),
+	hashtag: plainText.optional().describe('Social media hashtag, e.g. "#MSIgniteTheTour".'),
 	links: z.array(link).default([]).describe('Links shown in the footer (code of conduct, privacy, ...).'),
 });
 

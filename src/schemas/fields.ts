@@ -53,6 +53,24 @@ export const wallTime = z.unknown().transform((value, ctx) => {
 	return value;
 });
 
+// C0 control characters other than tab and line feed, DEL and C1 controls: invisible on a page, they arrive
+// with pasted text, and RFC 5545 forbids them in calendar files.
+const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+/** Text an attendee reads: any characters but invisible control characters (tab and line break are fine). */
+export const plainText = z.string().superRefine((value, ctx) => {
+	const found = controlCharacter.exec(value);
+	if (!found) return;
+	const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+	ctx.addIssue({
+		code: 'custom',
+		message: `has the invisible control character U+${code} at character ${found.index + 1}; delete it (retype the text if it was pasted)`,
+	});
+});
+
+/** Text that must not be empty. */
+export const text = plainText.min(1);
+
 /** An absolute http(s) URL. */
 export const webUrl = z
 	.string()
@@ -78,7 +96,7 @@ export const languageTag = z
 
 /** A labelled link to another site. */
 export const link = z.strictObject({
-	label: z.string().min(1).describe('Text of the link, e.g. "LinkedIn".'),
+	label: text.describe('Text of the link, e.g. "LinkedIn".'),
 	url: webUrl.describe('Absolute URL of the link.'),
 });
 

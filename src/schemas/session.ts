@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { languageTag, webUrl } from './fields';
+import { languageTag, text, webUrl } from './fields';
 
 export const sessionTypes = ['keynote', 'general', 'breakout', 'theater', 'workshop', 'lab'] as const;
 export type SessionType = (typeof sessionTypes)[number];
@@ -16,7 +16,7 @@ export const defaultDurations: Readonly<Record<SessionType, number>> = {
 
 /** Front matter of `content/sessions/<CODE>.mdx`; the file name is the session code, the body the abstract. */
 export const sessionSchema = z.strictObject({
-	title: z.string().min(1).describe('Title of the session, without the code.'),
+	title: text.describe('Title of the session, without the code.'),
 	type: z.enum(sessionTypes).describe('Kind of session: keynote, general, breakout, theater, workshop or lab.'),
 	duration: z
 		.number()
@@ -25,13 +25,13 @@ export const sessionSchema = z.strictObject({
 		.max(600, 'is longer than 10 hours; give the length in minutes')
 		.optional()
 		.describe('Length in minutes; default by type: keynote 60, general 60, breakout 45, theater 20, workshop 240, lab 75.'),
-	track: z.string().min(1).describe('Id of a track in content/tracks.yaml.'),
+	track: text.describe('Id of a track in content/tracks.yaml.'),
 	level: z
 		.union([z.literal(100), z.literal(200), z.literal(300), z.literal(400)], { error: 'must be one of 100, 200, 300, 400' })
 		.describe('Technical level: 100 (overview) to 400 (deep dive).'),
-	speakers: z.array(z.string().min(1)).default([]).describe('Ids of speakers (file names in content/speakers/).'),
-	products: z.array(z.string().min(1)).default([]).describe('Products covered, e.g. ["SharePoint", "OneDrive"].'),
-	tags: z.array(z.string().min(1)).default([]).describe('Free-form tags, e.g. ["#ProjectCortex"].'),
+	speakers: z.array(text).default([]).describe('Ids of speakers (file names in content/speakers/).'),
+	products: z.array(text).default([]).describe('Products covered, e.g. ["SharePoint", "OneDrive"].'),
+	tags: z.array(text).default([]).describe('Free-form tags, e.g. ["#ProjectCortex"].'),
 	language: languageTag.optional().describe("Language the session is given in, as a BCP 47 tag; default: the event's language."),
 	video: webUrl.optional().describe('Address of the on-demand recording, once there is one.'),
 	slides: webUrl.optional().describe('Address of the slides.'),

@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
-import { slugId } from './fields';
+import { plainText, slugId, text } from './fields';
 
 /** One item of `content/tracks.yaml`: a topic that groups sessions in the catalog. */
 export const trackSchema = z.strictObject({
 	id: slugId.describe('Id used by sessions in their "track" field, e.g. "intelligent-intranet".'),
-	name: z.string().min(1).describe('Name shown to attendees.'),
-	description: z.string().optional().describe('One sentence on what the track covers.'),
+	name: text.describe('Name shown to attendees.'),
+	description: plainText.optional().describe('One sentence on what the track covers.'),
 	color: z
 		.string()
 		.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#0b6a8a"')

@@ -740,6 +740,42 @@ describe('schema mistakes in plain words', () => {
 		expectProblemsIn(source, 'content/event.yaml', { field: 'url', message: 'https://' });
 	});
 
+	it.each([
+		['NUL', '\u0000', '0000'],
+		['vertical tab', '\u000B', '000B'],
+		['form feed', '\u000C', '000C'],
+		['escape', '\u001B', '001B'],
+		['a C1 control', '\u0085', '0085'],
+	])('refuses a %s character in a title, which calendar files may not carry', (_name, character, code) => {
+		const source = tour().withSession('SOYS10', (session) => ({ ...session, title: `Teams${character} apps` }));
+		expectProblemsIn(source, soys10, {
+			field: 'title',
+			message: `has the invisible control character U+${code} at character 6; delete it (retype the text if it was pasted)`,
+		});
+	});
+
+	it('accepts a tab and a line break in text, and refuses control characters in any text field (venue, room, tags)', () => {
+		const fine = tour().withSession('SOYS10', (session) => ({ ...session, title: 'Two\tparts\nand a line' }));
+		expect(() => buildCatalog(fine.build())).not.toThrow();
+		const source = tour()
+			.withCity('sydney', (city) => ({ ...city, venue: { ...city.venue, address: 'Darling\u000CDrive' } }))
+			.withSession('SOYS10', (session) => ({ ...session, tags: ['ok', 'bad\u0007'] }));
+		expectProblems(
+			source,
+			{ file: sydney, field: 'venue.address', message: 'U+000C' },
+			{ file: soys10, field: 'tags[1]', message: 'U+0007' },
+		);
+	});
+
+	it('refuses a control character in a body, with its line', () => {
+		const built = tour().build();
+		const sessions = built.sessions.map((file) => (file.filePath === soys10 ? { ...file, body: 'Fine.\n\nPasted\u001B[31m text.' } : file));
+		const error = refusalOf({ ...built, sessions });
+		expect(error.problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			'body: line 3 of the text has the invisible control character U+001B; delete it (retype the text if it was pasted)',
+		]);
+	});
+
 	it('refuses an empty title as "must not be empty"', () => {
 		const source = tour().withSession('SOYS10', (session) => ({ ...session, title: '' }));
 		expectProblemsIn(source, soys10, { field: 'title', message: 'must not be empty' });
