@@ -24,6 +24,19 @@ describe('the sample site (content/)', () => {
 		expect(sample.output.split('\n').filter((line) => /\bWARN\b|\bwarning\b/i.test(line))).toEqual([]);
 	});
 
+	it('ships a Content-Security-Policy in every page and, for hosts that read it, a _headers file that forbids framing', () => {
+		for (const file of listFiles(sample.outDir).filter((name) => name.endsWith('.html'))) {
+			const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(readBuilt(sample, file))?.[1] ?? '';
+			expect(policy, file).toMatch(/script-src 'self'/);
+			expect(policy, file).toContain("object-src 'none'");
+			expect(policy, file).not.toContain("'unsafe-inline'");
+			expect(policy.includes("'wasm-unsafe-eval'"), file).toBe(file === 'search/index.html');
+		}
+		const headers = readBuilt(sample, '_headers');
+		expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: .*frame-ancestors 'none'/m);
+		expect(headers).not.toContain("'unsafe-inline'");
+	});
+
 	it('has a page for every URL of docs/architecture.md', () => {
 		const files = new Set(listFiles(sample.outDir));
 		for (const page of [

@@ -1,0 +1,82 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser.close();
+});
+
+/** Every kind of page of the sample; the search page with a query, so that Pagefind's WebAssembly runs. */
+const pages = [
+	'/',
+	'/sessions/',
+	'/sessions/soys10/',
+	'/paths/',
+	'/paths/soys/',
+	'/cities/',
+	'/cities/sydney/',
+	'/speakers/',
+	'/speakers/jeff-teper/',
+	'/search/?q=teams',
+	'/no-such-page/',
+];
+
+describe('the Content-Security-Policy', () => {
+	it.each(pages)('%s runs under the policy with no violation', async (path) => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const violations: string[] = [];
+		await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+		await page.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (event) => {
+				void (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+					`${event.violatedDirective} blocked ${event.blockedURI}`,
+				);
+			});
+		});
+		page.on('console', (message) => {
+			if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+		});
+		await page.goto(`${baseUrl}${path}`);
+		if (path.startsWith('/search/')) await page.locator('.result').first().waitFor();
+		await page.waitForLoadState('networkidle');
+		const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+		expect(policy).toContain("object-src 'none'");
+		expect(policy).toContain("base-uri 'self'");
+		expect(policy).toContain("form-action 'self'");
+		expect(policy).not.toContain("'unsafe-inline'");
+		expect(policy?.includes("'wasm-unsafe-eval'")).toBe(path.startsWith('/search/'));
+		expect(violations).toEqual([]);
+		await context.close();
+	});
+
+	it('blocks an inline script that content might smuggle into a page', async () => {
+		// The policy is real: a script the build did not hash is refused, and the violation is reported.
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const violations: string[] = [];
+		await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+		await page.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (event) => {
+				void (window as unknown as { reportViolation: (text: string) => void }).reportViolation(event.violatedDirective);
+			});
+		});
+		await page.goto(`${baseUrl}/sessions/soys10/`);
+		const ran = await page.evaluate(() => {
+			const script = document.createElement('script');
+			script.textContent = 'window.injected = true';
+			document.body.append(script);
+			return (window as unknown as { injected?: boolean }).injected === true;
+		});
+		await page.waitForTimeout(200);
+		expect(ran).toBe(false);
+		expect(violations.some((directive) => directive.startsWith('script-src'))).toBe(true);
+		await context.close();
+	});
+});
