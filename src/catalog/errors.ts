@@ -28,6 +28,8 @@ export class CatalogError extends Error {
 		);
 		this.name = 'CatalogError';
 		this.problems = problems;
+		// A content error, not a bug: where in our code it was found is noise to an editor, so no stack trace.
+		this.stack = '';
 	}
 }
 

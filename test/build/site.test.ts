@@ -262,6 +262,11 @@ describe('content that would run code on the build machine (test/fixtures/hostil
 		expect(existsSync(marker)).toBe(false);
 	});
 
+	it('prints the list as an editor needs it, without a stack trace of our code', () => {
+		expect(hostile.output).toContain('The content has 3 problems; fix them and build again:');
+		expect(hostile.output).not.toMatch(/Stack trace|^\s+at \S+ \(/m);
+	});
+
 	it('makes the content check fail with the same lines', async () => {
 		const { exitCode, output } = await run(process.execPath, ['scripts/check-content.mjs'], {
 			ROADSHOW_CONTENT_DIR: 'test/fixtures/hostile/content',
