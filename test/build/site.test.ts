@@ -205,7 +205,7 @@ describe('content mistakes (test/fixtures/bad)', () => {
 		'test/fixtures/bad/content/cities/toronto.mdx: agenda[1].start: SOYS20 at 2020-01-08 09:30 overlaps SOYS10 (agenda[0], 09:00–09:45) in room "Hall A"',
 		'test/fixtures/bad/content/cities/toronto.mdx: agenda[2].day: is a date with a time of day; write the day alone, e.g. 2020-01-08',
 		'test/fixtures/bad/content/cities/toronto.mdx: agenda[2].start: is a YAML date-time (2020-01-08T09:00:00.000Z), not a wall-clock time; write the time alone in quotes, e.g. "09:00"',
-		'test/fixtures/bad/content/cities/toronto.mdx: agenda[3].session: unknown session "SOYS99" (known codes look like SOYS10)',
+		'test/fixtures/bad/content/cities/toronto.mdx: agenda[3].session: unknown session "SOYS99"; did you mean "SOYS10"?',
 		'test/fixtures/bad/content/sessions/THR1001.mdx: type: "talk" is not allowed; use one of: keynote, general, breakout, theater, workshop, lab',
 		'test/fixtures/bad/content/sessions/THR1001.mdx: speaker: unknown field "speaker"; did you mean "speakers"?',
 		'test/fixtures/bad/content/speakers/ada-lovelace.md: body: line 1 of the text has a <script> element; scripts in content are not allowed',

@@ -72,23 +72,37 @@ describe('the test tour', () => {
 });
 
 describe('references between files', () => {
-	it('refuses an unknown session code in an agenda and shows what codes look like', () => {
+	it('refuses an unknown session code in an agenda and suggests the closest code', () => {
 		const source = tour().withCity('toronto', (city) => {
 			city.agenda.push(line('SOYS99', '2020-01-08', '11:00', 'Hall A'));
 		});
 		const [problem] = expectProblems(source, {
 			file: toronto,
 			field: 'agenda[1].session',
-			message: 'unknown session "SOYS99" (known codes look like SOYS10)',
+			message: 'unknown session "SOYS99"; did you mean "SOYS10"?',
 		});
-		expect(problem?.message).toBe('unknown session "SOYS99" (known codes look like SOYS10)');
+		expect(problem?.message).toBe('unknown session "SOYS99"; did you mean "SOYS10"?');
+	});
+
+	it('suggests the code an editor meant when two digits are swapped (SOYS01 → SOYS10)', () => {
+		const source = tour().withCity('toronto', (city) => {
+			city.agenda.push(line('soys01', '2020-01-08', '11:00', 'Hall A'));
+		});
+		expectProblems(source, { file: toronto, field: 'agenda[1].session', message: 'unknown session "soys01"; did you mean "SOYS10"?' });
+	});
+
+	it('names a known code when nothing is close (XYZ123456)', () => {
+		const source = tour().withCity('toronto', (city) => {
+			city.agenda.push(line('XYZ123456', '2020-01-08', '11:00', 'Hall A'));
+		});
+		expectProblems(source, { file: toronto, field: 'agenda[1].session', message: 'unknown session "XYZ123456" (known codes look like ' });
 	});
 
 	it('refuses an unknown session code in a learning path', () => {
 		const source = tour().withPath('soys', (path) => {
 			path.sessions.push('SOYS99');
 		});
-		expectProblems(source, { file: soysPath, field: 'sessions[2]', message: 'unknown session "SOYS99" (known codes look like SOYS10)' });
+		expectProblems(source, { file: soysPath, field: 'sessions[2]', message: 'unknown session "SOYS99"; did you mean "SOYS10"?' });
 	});
 
 	it('accepts session codes in any case in agendas and paths', () => {
@@ -810,7 +824,7 @@ describe('the error as a whole', () => {
 		expect(error.message.split('\n')).toEqual([
 			'The content has 3 problems; fix them and build again:',
 			'content/cities/toronto.mdx: agenda[1].room: unknown room "Hall B"; did you mean "Hall A"?',
-			'content/paths/soys.mdx: sessions[2]: unknown session "SOYS99" (known codes look like SOYS10)',
+			'content/paths/soys.mdx: sessions[2]: unknown session "SOYS99"; did you mean "SOYS10"?',
 			'content/sessions/SOYS20.mdx: speakers[0]: unknown speaker "nobody-known"; use one from content/speakers/ (known: jeff-teper, kenji-watanabe, megan-okafor)',
 		]);
 	});

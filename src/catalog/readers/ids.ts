@@ -63,7 +63,9 @@ export function baseName(filePath: string): string {
 }
 
 export function unknownSession(reference: string, sessionByCode: ReadonlyMap<string, Session>): string {
-	const example = closestMatch(reference.toUpperCase(), sessionByCode.keys()) ?? sessionByCode.keys().next().value;
+	const guess = closestMatch(reference.toUpperCase(), sessionByCode.keys());
+	if (guess) return `unknown session "${reference}"; did you mean "${guess}"?`;
+	const example = sessionByCode.keys().next().value;
 	return `unknown session "${reference}"${example ? ` (known codes look like ${example})` : ' (there are no sessions in content/sessions/)'}`;
 }
 
