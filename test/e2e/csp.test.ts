@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 
@@ -11,6 +11,23 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser.close();
 });
+
+/** Collects the page's CSP violations (directive and blocked URI) from the moment it starts loading. */
+async function recordViolations(page: Page): Promise<string[]> {
+	const violations: string[] = [];
+	await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			void (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+				`${event.violatedDirective} blocked ${event.blockedURI}`,
+			);
+		});
+	});
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+	});
+	return violations;
+}
 
 /** Every kind of page of the sample; the search page with a query, so that Pagefind's WebAssembly runs. */
 const pages = [
@@ -31,18 +48,7 @@ describe('the Content-Security-Policy', () => {
 	it.each(pages)('%s runs under the policy with no violation', async (path) => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		const violations: string[] = [];
-		await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-		await page.addInitScript(() => {
-			document.addEventListener('securitypolicyviolation', (event) => {
-				void (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
-					`${event.violatedDirective} blocked ${event.blockedURI}`,
-				);
-			});
-		});
-		page.on('console', (message) => {
-			if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-		});
+		const violations = await recordViolations(page);
 		await page.goto(`${baseUrl}${path}`);
 		if (path.startsWith('/search/')) await page.locator('.result').first().waitFor();
 		await page.waitForLoadState('networkidle');
@@ -60,13 +66,7 @@ describe('the Content-Security-Policy', () => {
 		// The policy is real: a script the build did not hash is refused, and the violation is reported.
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		const violations: string[] = [];
-		await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-		await page.addInitScript(() => {
-			document.addEventListener('securitypolicyviolation', (event) => {
-				void (window as unknown as { reportViolation: (text: string) => void }).reportViolation(event.violatedDirective);
-			});
-		});
+		const violations = await recordViolations(page);
 		await page.goto(`${baseUrl}/sessions/soys10/`);
 		const ran = await page.evaluate(() => {
 			const script = document.createElement('script');
