@@ -11,12 +11,12 @@
 // generate.mjs, as in run.mjs), --no-generate (reuse bench/out/content).
 // Writes the project to bench/out/floor/ (its build to bench/out/floor/dist), bench/out/floor-result.json,
 // bench/out/floor-build.log (Astro's output) and bench/out/floor-build.log.time.
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { generate, summaryLine } from './generate.mjs';
+import { table, timed, walk } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'bench/out');
@@ -110,56 +110,6 @@ function writeFloorProject() {
 	symlinkSync('../../../node_modules', join(floor, 'node_modules'), 'dir');
 }
 
-/**
- * Runs `command` in `cwd` under `/usr/bin/time -v` when it exists (as run.mjs's timed() does). Resolves with
- * the wall time measured here, the exit status and the peak RSS (largest process of the tree, from getrusage
- * via time). Output goes to `logFile`; lines matching `echo` are also printed.
- */
-function timed(command, env, logFile, { echo, cwd }) {
-	const haveTime = existsSync(TIME);
-	const timeFile = `${logFile}.time`;
-	rmSync(timeFile, { force: true });
-	const [file, args] = haveTime ? [TIME, ['-v', '-o', timeFile, ...command]] : [command[0], command.slice(1)];
-	const log = createWriteStream(logFile);
-	const started = performance.now();
-	return new Promise((resolvePromise, reject) => {
-		const child = spawn(file, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-		let pending = '';
-		const onData = (chunk) => {
-			log.write(chunk);
-			if (!echo) return;
-			pending += chunk.toString();
-			const lines = pending.split('\n');
-			pending = lines.pop();
-			for (const line of lines) if (echo.test(line)) process.stdout.write(`  | ${line}\n`);
-		};
-		child.stdout.on('data', onData);
-		child.stderr.on('data', onData);
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			log.end();
-			const seconds = (performance.now() - started) / 1000;
-			let peakMb = null;
-			if (haveTime && existsSync(timeFile)) {
-				const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
-				if (match) peakMb = Number(match[1]) / 1024;
-			}
-			resolvePromise({ seconds, code, signal, peakMb, haveTime });
-		});
-	});
-}
-
-/** Every file under `dir` with its size. */
-function walk(dir, files = []) {
-	if (!existsSync(dir)) return files;
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		const full = join(dir, entry.name);
-		if (entry.isDirectory()) walk(full, files);
-		else files.push({ name: entry.name, size: statSync(full).size });
-	}
-	return files;
-}
-
 /** The phases of Astro's log, read with the same patterns as run.mjs so the two results line up. */
 function readBuildLog(text) {
 	const seconds = (value) => {
@@ -183,11 +133,6 @@ function readBuildLog(text) {
 		},
 		warnings: (clean.match(/\[WARN\]/g) ?? []).length,
 	};
-}
-
-function table(rows) {
-	const width = Math.max(...rows.map(([label]) => label.length));
-	return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n');
 }
 
 async function main() {
@@ -228,7 +173,7 @@ async function main() {
 	const log = readBuildLog(readFileSync(join(out, 'floor-build.log'), 'utf8'));
 
 	const files = walk(join(floor, 'dist'));
-	const pages = files.filter((f) => f.name === 'index.html').length;
+	const pages = files.filter((f) => f.path.endsWith('index.html')).length;
 	const distMb = files.reduce((total, f) => total + f.size, 0) / 1024 / 1024;
 	const ok = build.code === 0 && pages === sessions;
 

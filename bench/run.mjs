@@ -10,24 +10,13 @@
 // --timeout MIN (stop the build after MIN minutes and report what it got through; default: no limit),
 // --isolated (build from a private copy of the project in bench/out/site: see bench/README.md).
 // Writes bench/out/result.json, bench/out/build.log (Astro's output) and bench/out/check.log.
-import { execFileSync, spawn } from 'node:child_process';
-import {
-	cpSync,
-	createWriteStream,
-	existsSync,
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	statSync,
-	renameSync,
-	symlinkSync,
-	writeFileSync,
-} from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, summaryLine } from './generate.mjs';
+import { table, timed, walk } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'bench/out');
@@ -53,68 +42,6 @@ function parseArgs(argv) {
 		} else throw new Error(`unknown option ${arg}; see the top of bench/run.mjs`);
 	}
 	return options;
-}
-
-/**
- * Runs `command` from the project root under `/usr/bin/time -v` when it exists. Resolves with the wall
- * time measured here, the exit status, the peak RSS (largest process of the tree, from getrusage via time)
- * and whether the timeout stopped it. Output goes to `logFile`; lines matching `echo` are also printed.
- */
-function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = root } = {}) {
-	const haveTime = existsSync(TIME);
-	const timeFile = `${logFile}.time`;
-	rmSync(timeFile, { force: true });
-	const [file, args] = haveTime ? [TIME, ['-v', '-o', timeFile, ...command]] : [command[0], command.slice(1)];
-	const log = createWriteStream(logFile);
-	const started = performance.now();
-	return new Promise((resolvePromise, reject) => {
-		// Own process group, so a timeout can stop node and any helper it started (pagefind) together.
-		const child = spawn(file, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		let timedOut = false;
-		const timer =
-			timeoutMinutes > 0
-				? setTimeout(() => {
-						timedOut = true;
-						// Stop the command but let /usr/bin/time live to report its peak memory; the whole
-						// process group goes 10 s later if anything is left.
-						let children = [];
-						try {
-							children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-						} catch {}
-						const stop = (pid) => {
-							try {
-								process.kill(pid, 'SIGTERM');
-							} catch {}
-						};
-						if (haveTime && children.length > 0) children.forEach((pid) => stop(Number(pid)));
-						else stop(-child.pid);
-						setTimeout(() => stop(-child.pid), 10_000).unref();
-					}, timeoutMinutes * 60_000)
-				: undefined;
-		let pending = '';
-		const onData = (chunk) => {
-			log.write(chunk);
-			if (!echo) return;
-			pending += chunk.toString();
-			const lines = pending.split('\n');
-			pending = lines.pop();
-			for (const line of lines) if (echo.test(line)) process.stdout.write(`  | ${line}\n`);
-		};
-		child.stdout.on('data', onData);
-		child.stderr.on('data', onData);
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			log.end();
-			const seconds = (performance.now() - started) / 1000;
-			let peakMb = null;
-			if (haveTime && existsSync(timeFile)) {
-				const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
-				if (match) peakMb = Number(match[1]) / 1024;
-			}
-			resolvePromise({ seconds, code, signal, timedOut, peakMb, haveTime });
-		});
-	});
 }
 
 /**
@@ -144,17 +71,6 @@ function gitState() {
 	} catch {
 		return null;
 	}
-}
-
-/** Every file under `dir`, with its path relative to `dir` and its size. */
-function walk(dir, base = dir, files = []) {
-	if (!existsSync(dir)) return files;
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		const full = join(dir, entry.name);
-		if (entry.isDirectory()) walk(full, base, files);
-		else files.push({ path: relative(base, full), size: statSync(full).size });
-	}
-	return files;
 }
 
 const mb = (bytes) => bytes / 1024 / 1024;
@@ -238,11 +154,6 @@ function readBuildLog(text) {
 	};
 }
 
-function table(rows) {
-	const width = Math.max(...rows.map(([label]) => label.length));
-	return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n');
-}
-
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	mkdirSync(out, { recursive: true });
@@ -268,7 +179,7 @@ async function main() {
 	const git = gitState();
 
 	// 1. Catalog only: read + validate + build the Catalog (scripts/check-content.mjs, Vite SSR loader included).
-	const check = await timed([process.execPath, 'scripts/check-content.mjs'], env, join(out, 'check.log'));
+	const check = await timed([process.execPath, 'scripts/check-content.mjs'], env, join(out, 'check.log'), { cwd: root });
 	const checkText = readFileSync(join(out, 'check.log'), 'utf8').trim();
 	console.log(`  check: ${checkText.split('\n').at(-1)} (${check.seconds.toFixed(1)} s)`);
 	if (check.code !== 0) throw new Error(`the content check failed; see bench/out/check.log`);

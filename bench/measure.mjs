@@ -1,0 +1,85 @@
+// Measuring helpers shared by bench/run.mjs and bench/floor.mjs, so that both time and size builds alike.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const TIME = '/usr/bin/time';
+
+/**
+ * Runs `command` in `cwd` (default: the current folder) under `/usr/bin/time -v` when it exists. Resolves with the wall
+ * time measured here, the exit status, the peak RSS (largest process of the tree, from getrusage via time)
+ * and whether the timeout stopped it. Output goes to `logFile`; lines matching `echo` are also printed.
+ */
+export function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = process.cwd() } = {}) {
+	const haveTime = existsSync(TIME);
+	const timeFile = `${logFile}.time`;
+	rmSync(timeFile, { force: true });
+	const [file, args] = haveTime ? [TIME, ['-v', '-o', timeFile, ...command]] : [command[0], command.slice(1)];
+	const log = createWriteStream(logFile);
+	const started = performance.now();
+	return new Promise((resolvePromise, reject) => {
+		// Own process group, so a timeout can stop node and any helper it started (pagefind) together.
+		const child = spawn(file, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		let timedOut = false;
+		const timer =
+			timeoutMinutes > 0
+				? setTimeout(() => {
+						timedOut = true;
+						// Stop the command but let /usr/bin/time live to report its peak memory; the whole
+						// process group goes 10 s later if anything is left.
+						let children = [];
+						try {
+							children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+						} catch {}
+						const stop = (pid) => {
+							try {
+								process.kill(pid, 'SIGTERM');
+							} catch {}
+						};
+						if (haveTime && children.length > 0) children.forEach((pid) => stop(Number(pid)));
+						else stop(-child.pid);
+						setTimeout(() => stop(-child.pid), 10_000).unref();
+					}, timeoutMinutes * 60_000)
+				: undefined;
+		let pending = '';
+		const onData = (chunk) => {
+			log.write(chunk);
+			if (!echo) return;
+			pending += chunk.toString();
+			const lines = pending.split('\n');
+			pending = lines.pop();
+			for (const line of lines) if (echo.test(line)) process.stdout.write(`  | ${line}\n`);
+		};
+		child.stdout.on('data', onData);
+		child.stderr.on('data', onData);
+		child.on('error', reject);
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			log.end();
+			const seconds = (performance.now() - started) / 1000;
+			let peakMb = null;
+			if (haveTime && existsSync(timeFile)) {
+				const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
+				if (match) peakMb = Number(match[1]) / 1024;
+			}
+			resolvePromise({ seconds, code, signal, timedOut, peakMb, haveTime });
+		});
+	});
+}
+
+/** Every file under `dir`, with its path relative to `dir` and its size. */
+export function walk(dir, base = dir, files = []) {
+	if (!existsSync(dir)) return files;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const full = join(dir, entry.name);
+		if (entry.isDirectory()) walk(full, base, files);
+		else files.push({ path: relative(base, full), size: statSync(full).size });
+	}
+	return files;
+}
+
+/** Label/value rows, aligned, for the console. */
+export function table(rows) {
+	const width = Math.max(...rows.map(([label]) => label.length));
+	return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n');
+}
