@@ -15,8 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate, summaryLine } from './generate.mjs';
-import { table, timed, walk } from './measure.mjs';
+import { prepareContent, readAstroLog, table, timed, walk } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'bench/out');
@@ -110,31 +109,6 @@ function writeFloorProject() {
 	symlinkSync('../../../node_modules', join(floor, 'node_modules'), 'dir');
 }
 
-/** The phases of Astro's log, read with the same patterns as run.mjs so the two results line up. */
-function readBuildLog(text) {
-	const seconds = (value) => {
-		const m = /^(?:(\d+)m\s*)?([\d.]+)(ms|s)$/.exec(value.trim());
-		if (!m) return null;
-		return (m[1] ? Number(m[1]) * 60 : 0) + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1);
-	};
-	const clean = text.replace(/\x1b\[[0-9;]*m/g, '');
-	const grab = (regex) => {
-		const m = regex.exec(clean);
-		return m ? seconds(m[1]) : null;
-	};
-	return {
-		astroSeconds: grab(/\[build\] \d+ page\(s\) built in ((?:\d+m\s*)?[\d.]+m?s)/),
-		phases: {
-			'content sync + types': grab(/\[types\] Generated ((?:\d+m\s*)?[\d.]+m?s)/),
-			// Astro 7 logs no "building client" line (run.mjs's anchor); the first Vite build after the
-			// entrypoints start is the server build.
-			'server build (vite)': grab(/Building static entrypoints[\s\S]*?\[vite\] ✓ built in ((?:\d+m\s*)?[\d.]+m?s)/),
-			'static routes': grab(/generating static routes[\s\S]*?✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/),
-		},
-		warnings: (clean.match(/\[WARN\]/g) ?? []).length,
-	};
-}
-
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	mkdirSync(out, { recursive: true });
@@ -143,20 +117,7 @@ async function main() {
 	);
 	if (!existsSync(TIME)) console.log(`  note: ${TIME} is missing: reporting wall time only, no peak memory`);
 
-	let generated = null;
-	if (options.generate) {
-		generated = generate({
-			sessions: options.sessions,
-			cities: options.cities,
-			speakers: options.speakers,
-			paths: options.paths,
-			seed: options.seed,
-			ext: options.ext,
-			out: contentDir,
-		});
-		console.log(`  ${summaryLine(generated)}`);
-	} else if (!existsSync(join(contentDir, 'sessions')))
-		throw new Error(`bench/out/content/sessions does not exist; run without --no-generate`);
+	const generated = prepareContent(options, contentDir);
 	// With --no-generate the option values may not describe the reused folder; count its session files.
 	const sessions = readdirSync(join(contentDir, 'sessions')).filter((name) => /\.mdx?$/.test(name)).length;
 
@@ -170,7 +131,7 @@ async function main() {
 		echo: /^(?!.*\[WARN\]).*(\[(types|build|vite)\]|✓ Completed|generating static routes|error|Error)/,
 	});
 	const loadAfter = loadavg()[0];
-	const log = readBuildLog(readFileSync(join(out, 'floor-build.log'), 'utf8'));
+	const log = readAstroLog(readFileSync(join(out, 'floor-build.log'), 'utf8'));
 
 	const files = walk(join(floor, 'dist'));
 	const pages = files.filter((f) => f.path.endsWith('index.html')).length;

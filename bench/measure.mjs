@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { generate, summaryLine } from './generate.mjs';
 
 const TIME = '/usr/bin/time';
 
@@ -82,4 +83,58 @@ export function walk(dir, base = dir, files = []) {
 export function table(rows) {
 	const width = Math.max(...rows.map(([label]) => label.length));
 	return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n');
+}
+
+/** "1m 2.5s", "12.3s", "450ms" → seconds, or null. */
+export function durationSeconds(value) {
+	const m = /^(?:(\d+)m\s*)?([\d.]+)(ms|s)$/.exec(value.trim());
+	if (!m) return null;
+	return (m[1] ? Number(m[1]) * 60 : 0) + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1);
+}
+
+const duration = String.raw`((?:\d+m\s*)?[\d.]+m?s)`;
+
+/**
+ * Astro's build log without colours, and its phases in seconds (null where the log does not say), read with
+ * the same patterns for the project's build and the floor so that the two results line up.
+ */
+export function readAstroLog(text) {
+	const clean = text.replace(/\x1b\[[0-9;]*m/g, '');
+	const grab = (regex) => {
+		const m = regex.exec(clean);
+		return m ? durationSeconds(m[1]) : null;
+	};
+	return {
+		clean,
+		phases: {
+			'content sync + types': grab(new RegExp(String.raw`\[types\] Generated ${duration}`)),
+			// Astro 7 logs no "building client" line: the first Vite build after the entrypoints start is the server build.
+			'server build (vite)': grab(new RegExp(String.raw`Building static entrypoints[\s\S]*?\[vite\] ✓ built in ${duration}`)),
+			'static routes': grab(new RegExp(String.raw`generating static routes[\s\S]*?✓ Completed in ${duration}`)),
+		},
+		astroSeconds: grab(new RegExp(String.raw`\[build\] \d+ page\(s\) built in ${duration}`)),
+		warnings: (clean.match(/\[WARN\]/g) ?? []).length,
+	};
+}
+
+/**
+ * Writes the synthetic tour with generate.mjs (options as parsed from --sessions, --cities, ...) into `dir`,
+ * or, with --no-generate, checks that a previous one is there. Returns the generator's summary, or null.
+ */
+export function prepareContent(options, dir) {
+	if (!options.generate) {
+		if (!existsSync(join(dir, 'sessions'))) throw new Error(`${dir}/sessions does not exist; run without --no-generate`);
+		return null;
+	}
+	const generated = generate({
+		sessions: options.sessions,
+		cities: options.cities,
+		speakers: options.speakers,
+		paths: options.paths,
+		seed: options.seed,
+		ext: options.ext,
+		out: dir,
+	});
+	console.log(`  ${summaryLine(generated)}`);
+	return generated;
 }

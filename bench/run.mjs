@@ -15,8 +15,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, renameSync, symlin
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate, summaryLine } from './generate.mjs';
-import { table, timed, walk } from './measure.mjs';
+import { durationSeconds, prepareContent, readAstroLog, table, timed, walk } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'bench/out');
@@ -98,22 +97,9 @@ function routePatterns(pagesDir) {
 
 /** Astro's log: phases and, per route file, the number of files and the sum of their "(+12ms)" times. */
 function readBuildLog(text) {
-	const seconds = (value) => {
-		const m = /^(?:(\d+)m\s*)?([\d.]+)(ms|s)$/.exec(value.trim());
-		if (!m) return null;
-		return (m[1] ? Number(m[1]) * 60 : 0) + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1);
-	};
-	const clean = text.replace(/\x1b\[[0-9;]*m/g, '');
-	const phases = {};
-	const grab = (name, regex) => {
-		const m = regex.exec(clean);
-		if (m) phases[name] = seconds(m[1]);
-	};
-	grab('content sync + types', /\[types\] Generated ((?:\d+m\s*)?[\d.]+m?s)/);
-	// Astro 7 no longer logs "building client": the first Vite build after the static entrypoints start is the server build.
-	grab('server build (vite)', /Building static entrypoints[\s\S]*?\[vite\] ✓ built in ((?:\d+m\s*)?[\d.]+m?s)/);
-	grab('static routes', /generating static routes[\s\S]*?✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/);
-	grab('astro total (incl. pagefind)', /\[build\] \d+ page\(s\) built in ((?:\d+m\s*)?[\d.]+m?s)/);
+	const { clean, phases: astroPhases, astroSeconds } = readAstroLog(text);
+	const phases = Object.fromEntries(Object.entries(astroPhases).filter(([, value]) => value !== null));
+	if (astroSeconds !== null) phases['astro total (incl. pagefind)'] = astroSeconds;
 	// Pagefind logs no duration: the time between the end of the routes and its "indexed" line (±1 s).
 	const clock = (hms) => hms.split(':').reduce((total, part) => total * 60 + Number(part), 0);
 	const routesDone = /generating static routes[\s\S]*?\n(\d\d:\d\d:\d\d) ✓ Completed in/.exec(clean);
@@ -135,7 +121,7 @@ function readBuildLog(text) {
 		if (page && name) {
 			const route = routes.get(name) ?? { files: 0, seconds: 0 };
 			route.files++;
-			route.seconds += seconds(page[2]) ?? 0;
+			route.seconds += durationSeconds(page[2]) ?? 0;
 			routes.set(name, route);
 		}
 	}
@@ -161,19 +147,7 @@ async function main() {
 	console.log(`roadshow bench: ${options.sessions} sessions x ${options.cities} cities on ${machine.cpus} CPUs, Node ${machine.node}`);
 	if (!existsSync(TIME)) console.log(`  note: ${TIME} is missing: reporting wall time only, no peak memory`);
 
-	let generated = null;
-	if (options.generate) {
-		generated = generate({
-			sessions: options.sessions,
-			cities: options.cities,
-			speakers: options.speakers,
-			paths: options.paths,
-			seed: options.seed,
-			ext: options.ext,
-			out: join(root, contentDir),
-		});
-		console.log(`  ${summaryLine(generated)}`);
-	} else if (!existsSync(join(root, contentDir))) throw new Error(`${contentDir} does not exist; run without --no-generate`);
+	const generated = prepareContent(options, join(root, contentDir));
 
 	const env = { ROADSHOW_CONTENT_DIR: contentDir, ROADSHOW_CACHE_DIR: cacheDir };
 	const git = gitState();
