@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { pagefind } from './src/integrations/pagefind';
+import { dropDeadHeadInjectDirective } from './src/integrations/rolldown-logs.mjs';
 import yaml from 'js-yaml';
 
 // Test fixtures and the benchmark point the same site at another content folder.
@@ -22,21 +23,6 @@ function siteUrl() {
 
 const site = siteUrl();
 const cacheDir = process.env.ROADSHOW_CACHE_DIR;
-
-/**
- * Astro 7 marks every MDX entry's `?astroPropagatedAssets` module with a "use astro:head-inject" directive
- * that nothing reads any more (head propagation now travels in module metadata), and Rolldown warns once per
- * MDX file that it may not keep it (withastro/astro#18087; the runtime detects propagation by `__astroPropagation`). Only that log is dropped; every other one is kept,
- * and a build test fails on any warning.
- * @type {NonNullable<import('vite').Rolldown.InputOptions['onLog']>}
- */
-function dropDeadHeadInjectDirective(level, log, handler) {
-	const deadDirective =
-		log.code === 'MODULE_LEVEL_DIRECTIVE' &&
-		(log.id ?? '').includes('?astroPropagatedAssets') &&
-		log.message.includes('"use astro:head-inject"');
-	if (!deadDirective) handler(level, log);
-}
 
 export default defineConfig({
 	...(site ? { site } : {}),

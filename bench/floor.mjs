@@ -48,18 +48,11 @@ const FILES = {
 	// outDir outside it, Astro builds in <root>/.astro/ and moves that folder whole (see bench/README.md).
 	// cacheDir is set because the default, node_modules/.astro, would go through the symlink into the main
 	// project's node_modules and share its data store. The onLog filter is the project's own
-	// (astro.config.mjs): without it Rolldown prints a 9-line warning for every MDX file, which the project's
+	// (src/integrations/rolldown-logs.mjs): without it Rolldown prints a 9-line warning for every MDX file, which the project's
 	// build does not pay for, so the floor would not be a floor.
 	'astro.config.mjs': `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-
-function dropDeadHeadInjectDirective(level, log, handler) {
-	const deadDirective =
-		log.code === 'MODULE_LEVEL_DIRECTIVE' &&
-		(log.id ?? '').includes('?astroPropagatedAssets') &&
-		log.message.includes('"use astro:head-inject"');
-	if (!deadDirective) handler(level, log);
-}
+import { dropDeadHeadInjectDirective } from '../../../src/integrations/rolldown-logs.mjs';
 
 export default defineConfig({
 	integrations: [mdx()],
