@@ -1,42 +1,28 @@
 import { z } from 'astro/zod';
 
-/** A calendar day written `YYYY-MM-DD`. YAML turns an unquoted date into a Date at UTC midnight; both are accepted. */
-export const localDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
-	if (value instanceof Date) {
-		const isMidnightUtc = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
-		if (!isMidnightUtc || Number.isNaN(value.getTime())) {
-			ctx.addIssue({
-				code: 'custom',
-				message: 'is a date with a time of day; write the day alone, e.g. 2020-01-08',
-			});
-			return z.NEVER;
-		}
-		return value.toISOString().slice(0, 10);
-	}
-	if (!isRealDay(value)) {
+/** A calendar day written `YYYY-MM-DD` that exists (`2020-02-30` does not). YAML 1.2 reads it as text, quoted or not. */
+export const localDate = z.unknown().transform((value, ctx) => {
+	if (typeof value !== 'string' || !isRealDay(value)) {
 		ctx.addIssue({
 			code: 'custom',
-			message: `"${value}" is not a day; write YYYY-MM-DD, e.g. 2020-01-08`,
+			message:
+				value === undefined
+					? 'is required; write the day as YYYY-MM-DD, e.g. 2020-01-08'
+					: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d/.test(value)
+						? `${JSON.stringify(value)} is a date with a time of day; write the day alone, e.g. 2020-01-08`
+						: `${JSON.stringify(value)} is not a day of the calendar; write YYYY-MM-DD, e.g. 2020-01-08`,
 		});
 		return z.NEVER;
 	}
 	return value;
 });
 
-/** A wall-clock time `HH:MM` (24-hour) in the city's own time zone. Quote it in YAML: `"09:00"`. */
+/** A wall-clock time `HH:MM` (24-hour) in the city's own time zone, e.g. `09:00` (quotes are optional). */
 export const wallTime = z.unknown().transform((value, ctx) => {
-	if (value instanceof Date) {
-		// YAML reads `2020-01-08 09:00:00` as a UTC instant: refusing it is the only way not to guess the zone.
-		ctx.addIssue({
-			code: 'custom',
-			message: `is a YAML date-time (${value.toISOString()}), not a wall-clock time; write the time alone in quotes, e.g. "09:00", and the day in "day"`,
-		});
-		return z.NEVER;
-	}
 	if (typeof value === 'number') {
 		ctx.addIssue({
 			code: 'custom',
-			message: `is the number ${value}, not a time; write the time in quotes, e.g. "09:00"`,
+			message: `is the number ${value}, not a time; write the time as HH:MM, e.g. "09:00"`,
 		});
 		return z.NEVER;
 	}
@@ -45,8 +31,10 @@ export const wallTime = z.unknown().transform((value, ctx) => {
 			code: 'custom',
 			message:
 				value === undefined
-					? 'is required; write a 24-hour time in quotes, e.g. "09:00"'
-					: `${JSON.stringify(value)} is not a 24-hour time; write "HH:MM", e.g. "09:00" or "14:30"`,
+					? 'is required; write a 24-hour time, e.g. "09:00"'
+					: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d/.test(value)
+						? `${JSON.stringify(value)} is a day and a time; write the time alone, e.g. "09:00", and the day in "day"`
+						: `${JSON.stringify(value)} is not a 24-hour time; write "HH:MM", e.g. "09:00" or "14:30"`,
 		});
 		return z.NEVER;
 	}
