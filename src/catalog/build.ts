@@ -19,6 +19,7 @@ import type { Catalog, CatalogSource } from './types';
  */
 export function buildCatalog(source: CatalogSource): Catalog {
 	const problems = new ProblemLog();
+	source.problems?.forEach(problems.report);
 	const declared = declaredIds(source);
 	for (const file of [...source.sessions, ...source.paths, ...source.cities, ...source.speakers]) {
 		checkMdxBody(file, problems);

@@ -1,3 +1,4 @@
+import type { Problem } from './errors';
 import type { EventData } from '../schemas/event';
 import type { SessionType } from '../schemas/session';
 
@@ -19,6 +20,10 @@ export interface CatalogSource {
 	readonly paths: readonly SourceFile[];
 	readonly cities: readonly SourceFile[];
 	readonly speakers: readonly SourceFile[];
+	/** Problems found while reading the files (YAML, size, encoding, links), reported with the catalog's own. */
+	readonly problems?: readonly Problem[];
+	/** Entry files that exist but could not be read: their ids are declared all the same. */
+	readonly unreadable?: readonly string[];
 }
 
 export type Event = EventData & { readonly filePath: string; readonly host: string };

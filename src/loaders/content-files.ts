@@ -28,12 +28,40 @@ export function isDraftName(name: string): boolean {
 	return name.startsWith('_');
 }
 
-/** Front matter between two `---` lines at the very start of a Markdown or MDX file. */
-export const frontMatterPattern = /^---\r?\n(?:([\s\S]*?)\r?\n)??---[ \t]*(?:\r?\n|$)/;
+/** The largest content file read (1 MiB: an agenda of a few thousand lines); a larger one is a mistake or an attack. */
+export const maxFileBytes = 1024 * 1024;
 
-/** The 1-based line on which a Markdown or MDX file's body starts (the line after its front matter). */
-export function bodyStartLine(text: string): number | undefined {
-	const match = frontMatterPattern.exec(text);
-	if (!match) return undefined;
-	return match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
+/** A Markdown or MDX file cut into its front matter and its body, or why it cannot be. */
+export type SplitFile =
+	{ readonly frontMatter: string; readonly body: string; readonly bodyLine: number } | { readonly line: number; readonly problem: string };
+
+/**
+ * Front matter: a first line `---`, the fields, and the next line that starts with `---`, which must be `---`
+ * alone. A leading byte order mark is ignored and CRLF line ends are fine. Astro's MDX compiler cuts an `.mdx`
+ * file at the first line starting with `---` or `+++` too: refusing every other shape means the body the
+ * check reads is the body the build compiles.
+ */
+export function splitFrontMatter(text: string): SplitFile {
+	const lines = text.replace(/^\uFEFF/, '').split('\n');
+	if (!/^---[ \t\r]*$/.test(lines[0] ?? '')) {
+		return { line: 1, problem: 'has no front matter; start the file with a "---" line, the fields, and another "---" line' };
+	}
+	const close = lines.findIndex((line, index) => index > 0 && /^(---|\+\+\+)/.test(line));
+	if (close === -1) {
+		return { line: 1, problem: 'has no line "---" that ends the front matter; add one after the last field' };
+	}
+	if (!/^---[ \t\r]*$/.test(lines[close] ?? '')) {
+		return {
+			line: close + 1,
+			problem: `line ${close + 1} starts with "${lines[close]?.slice(0, 3)}", which ends the front matter; write "---" alone on the line that ends it, and indent or quote the text that starts with it`,
+		};
+	}
+	return {
+		frontMatter: lines
+			.slice(1, close)
+			.map((line) => line.replace(/\r$/, ''))
+			.join('\n'),
+		body: lines.slice(close + 1).join('\n'),
+		bodyLine: close + 2,
+	};
 }

@@ -1,76 +1,169 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import yaml from 'js-yaml';
-import { bodyStartLine, contentFolders, eventFile, frontMatterPattern, isDraftName, isEntryFile, tracksFile } from './content-files';
+import { contentFolders, eventFile, isDraftName, isEntryFile, maxFileBytes, splitFrontMatter, tracksFile } from './content-files';
+import { parseYamlText } from './yaml-text';
 import { CatalogError, type Problem } from '../catalog/errors';
 import type { CatalogSource, SourceFile } from '../catalog/types';
 
 /**
- * Reads a content folder straight from disk, the way Astro's loaders do (js-yaml, front matter),
- * for `npm run check` and the benchmark, which run without Astro.
+ * Reads a content folder from disk: the one file walk and parser of `npm run check`, of the build's content
+ * check and of the Astro loaders (src/loaders/entries.ts), so that they see the same files and the same data.
  */
 export function readContentFolder(projectRoot: string, contentDir = 'content'): CatalogSource {
 	const problems: Problem[] = [];
-	const root = join(projectRoot, contentDir);
-	const read = (path: string): SourceFile | undefined => readSourceFile(projectRoot, path, problems);
-	const entries = (folder: string) => listEntryFiles(join(root, folder)).flatMap((path) => read(path) ?? []);
+	const folder = new ContentFolder(projectRoot, contentDir, problems);
 	const source = {
-		event: read(join(root, eventFile)),
-		tracks: read(join(root, tracksFile)),
-		sessions: entries(contentFolders.sessions),
-		paths: entries(contentFolders.paths),
-		cities: entries(contentFolders.cities),
-		speakers: entries(contentFolders.speakers),
+		event: folder.read(eventFile),
+		tracks: folder.read(tracksFile),
+		sessions: folder.entries(contentFolders.sessions),
+		paths: folder.entries(contentFolders.paths),
+		cities: folder.entries(contentFolders.cities),
+		speakers: folder.entries(contentFolders.speakers),
 	};
-	if (problems.length > 0 || !source.event || !source.tracks) throw new CatalogError(problems);
-	return { ...source, event: source.event, tracks: source.tracks };
+	// Without these two files nothing else can be checked; any other file that cannot be read is reported with
+	// the rest of the catalog's problems, and its id still counts as declared (no "unknown session" echoes).
+	if (!source.event || !source.tracks) throw new CatalogError(problems);
+	return { ...source, event: source.event, tracks: source.tracks, problems, unreadable: folder.unreadable };
 }
 
-/** Parses one YAML, Markdown or MDX file; YAML mistakes become problems with the line number. */
-export function parseSourceText(filePath: string, text: string): { source?: SourceFile; problem?: Problem } {
-	try {
-		if (/\.ya?ml$/.test(filePath)) return { source: { filePath, data: yaml.load(text, { filename: filePath }) } };
-		const match = frontMatterPattern.exec(text);
-		if (!match) {
-			return {
-				problem: {
-					file: filePath,
-					field: '',
-					message: 'has no front matter; start the file with a "---" line, the fields, and another "---" line',
-				},
-			};
+/**
+ * The files of one content folder. Symbolic links are followed only when they stay inside the folder: a link to
+ * `/etc/passwd` or `~/.ssh` would publish a file of the build machine. Problems name the file as the editor
+ * sees it (relative to the project root).
+ */
+export class ContentFolder {
+	readonly #projectRoot: string;
+	readonly #root: string;
+	readonly #realRoot: string | undefined;
+	readonly #problems: Problem[];
+	/** Project-relative names of entry files that exist but could not be read or parsed (each one a problem). */
+	readonly unreadable: string[] = [];
+
+	constructor(projectRoot: string, contentDir: string, problems: Problem[]) {
+		this.#projectRoot = projectRoot;
+		this.#root = join(projectRoot, contentDir);
+		this.#realRoot = existsSync(this.#root) ? realpathSync(this.#root) : undefined;
+		this.#problems = problems;
+	}
+
+	/** Parses one file, named relative to the content folder (`event.yaml`); missing files are problems. */
+	read(name: string): SourceFile | undefined {
+		const path = join(this.#root, name);
+		if (!existsSync(path) && !this.#isLink(path)) {
+			this.#report(path, 'is missing; every site needs this file (see the README for its fields)');
+			return undefined;
 		}
-		return {
-			source: { filePath, data: yaml.load(match[1] ?? '') ?? {}, body: text.slice(match[0].length), bodyLine: bodyStartLine(text) },
-		};
-	} catch (error) {
-		if (!(error instanceof yaml.YAMLException)) throw error;
-		// Front matter starts on the file's second line; js-yaml counts from the front matter's first.
-		const line = error.mark.line + (/\.ya?ml$/.test(filePath) ? 1 : 2);
-		const where = `line ${line}, column ${error.mark.column + 1}`;
-		return { problem: { file: filePath, field: '', message: `is not valid YAML (${where}): ${error.reason}` } };
+		return this.#readFile(path);
 	}
-}
 
-function readSourceFile(projectRoot: string, path: string, problems: Problem[]): SourceFile | undefined {
-	const filePath = relative(projectRoot, path).split(sep).join('/');
-	if (!existsSync(path)) {
-		problems.push({ file: filePath, field: '', message: 'is missing; every site needs this file (see the README for its fields)' });
-		return undefined;
-	}
-	const { source, problem } = parseSourceText(filePath, readFileSync(path, 'utf8'));
-	if (problem) problems.push(problem);
-	return source;
-}
-
-function listEntryFiles(folder: string): string[] {
-	if (!existsSync(folder)) return [];
-	// A walk of our own rather than a recursive readdir: draft folders (`_*`) are skipped, not read.
-	const walk = (dir: string): string[] =>
-		readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) return isDraftName(entry.name) ? [] : walk(path);
-			return entry.isFile() && isEntryFile(entry.name) ? [path] : [];
+	/** Every Markdown and MDX file under a sub-folder (`sessions`), sorted, drafts (`_*`) skipped. */
+	entries(folder: string): SourceFile[] {
+		return this.entryPaths(folder).flatMap((path) => {
+			const file = this.#readFile(path);
+			if (file === undefined) this.unreadable.push(this.nameOf(path));
+			return file ?? [];
 		});
-	return walk(folder).sort();
+	}
+
+	/** Absolute paths of the entry files under a sub-folder, sorted. */
+	entryPaths(folder: string): string[] {
+		const start = join(this.#root, folder);
+		if (!existsSync(start)) return [];
+		const seen = new Set<string>();
+		const walk = (dir: string): string[] => {
+			const real = realpathSync(dir);
+			if (seen.has(real)) return []; // a link back to a folder already walked
+			seen.add(real);
+			return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+				const path = join(dir, entry.name);
+				if (isDraftName(entry.name)) return [];
+				if (entry.isSymbolicLink() && !this.#linkStaysInside(path)) {
+					this.unreadable.push(this.nameOf(path));
+					return [];
+				}
+				const stat = statSync(path);
+				if (stat.isDirectory()) return walk(path);
+				return stat.isFile() && isEntryFile(entry.name) ? [path] : [];
+			});
+		};
+		return walk(start).sort();
+	}
+
+	/** The project-relative name of a file, as problems and entries name it. */
+	nameOf(path: string): string {
+		return relative(this.#projectRoot, path).split(sep).join('/');
+	}
+
+	#readFile(path: string): SourceFile | undefined {
+		if (this.#isLink(path) && !this.#linkStaysInside(path)) return undefined;
+		const bytes = readFileSync(path);
+		if (bytes.length > maxFileBytes) {
+			this.#report(path, `is ${Math.ceil(bytes.length / 1024)} KB; a content file may be at most ${maxFileBytes / 1024} KB, split it`);
+			return undefined;
+		}
+		let text: string;
+		try {
+			text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		} catch {
+			this.#report(path, 'is not UTF-8 text; save it as UTF-8 (in most editors: "Save with encoding")');
+			return undefined;
+		}
+		const { source, problem } = parseSourceText(this.nameOf(path), text);
+		if (problem) this.#problems.push(problem);
+		return source;
+	}
+
+	#isLink(path: string): boolean {
+		try {
+			return lstatSync(path).isSymbolicLink();
+		} catch {
+			return false;
+		}
+	}
+
+	#linkStaysInside(path: string): boolean {
+		let target: string;
+		try {
+			target = realpathSync(path);
+		} catch {
+			this.#report(path, 'is a symbolic link to a file that does not exist; remove the link or copy the file here');
+			return false;
+		}
+		const inside = this.#realRoot !== undefined && (target === this.#realRoot || target.startsWith(this.#realRoot + sep));
+		if (!inside) {
+			this.#report(
+				path,
+				'is a symbolic link to a file outside the content folder, which the build may not publish; copy the file into the content folder instead',
+			);
+		}
+		return inside;
+	}
+
+	#report(path: string, message: string): void {
+		this.#problems.push({ file: this.nameOf(path), field: '', message });
+	}
+}
+
+/** Parses one YAML, Markdown or MDX file; mistakes become a problem with the file's line and column. */
+export function parseSourceText(filePath: string, text: string): { source?: SourceFile; problem?: Problem } {
+	const invalid = (line: number, column: number, message: string): { problem: Problem } => ({
+		problem: { file: filePath, field: '', message: `is not valid YAML (line ${line}, column ${column}): ${message}` },
+	});
+	if (/\.ya?ml$/.test(filePath)) {
+		const parsed = parseYamlText(text.replace(/^\uFEFF/, ''));
+		if ('mistake' in parsed) return invalid(parsed.mistake.line, parsed.mistake.column, parsed.mistake.message);
+		return { source: { filePath, data: parsed.data } };
+	}
+	const split = splitFrontMatter(text);
+	if ('problem' in split) return { problem: { file: filePath, field: '', message: split.problem } };
+	const parsed = parseYamlText(split.frontMatter);
+	// The front matter starts on the file's second line.
+	if ('mistake' in parsed) return invalid(parsed.mistake.line + 1, parsed.mistake.column, parsed.mistake.message);
+	const data = parsed.data ?? {};
+	if (typeof data !== 'object' || Array.isArray(data)) {
+		return {
+			problem: { file: filePath, field: '', message: 'has front matter that is not a list of fields; write one "name: value" per line' },
+		};
+	}
+	return { source: { filePath, data, body: split.body, bodyLine: split.bodyLine } };
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build';
 import { CatalogError } from '../../src/catalog/errors';
-import { readContentFolder } from '../../src/loaders/content-folder';
+import { parseSourceText, readContentFolder } from '../../src/loaders/content-folder';
 import type { Catalog } from '../../src/catalog/types';
 import { cityFields, line, tour } from './source-builder';
 
@@ -284,15 +284,14 @@ describe('city agenda', () => {
 		});
 	});
 
-	it('accepts YAML dates (UTC midnight Date objects) for days and keeps them as "YYYY-MM-DD"', () => {
-		const source = tour().withCity('toronto', (toronto) => ({
-			...toronto,
-			dates: { start: new Date('2020-01-08T00:00:00Z'), end: new Date('2020-01-09T00:00:00Z') },
-			agenda: [{ session: 'SOYS10', day: new Date('2020-01-08T00:00:00Z'), start: '09:00', room: 'Hall A' }],
-		}));
-		const toronto = city(buildCatalog(source.build()), 'toronto');
-		expect(toronto.dates).toEqual({ start: '2020-01-08', end: '2020-01-09' });
-		expect(toronto.deliveries[0]?.day).toBe('2020-01-08');
+	it('reads unquoted days and times as text (YAML 1.2), so a day that does not exist is refused, not moved to 1 March', () => {
+		const { source } = parseSourceText(
+			'content/cities/toronto.mdx',
+			'---\ndates: { start: 2020-02-28, end: 2020-02-30 }\nagenda:\n  - { day: 2020-02-29, start: 09:00 }\n---\n',
+		);
+		expect(source?.data).toEqual({ dates: { start: '2020-02-28', end: '2020-02-30' }, agenda: [{ day: '2020-02-29', start: '09:00' }] });
+		const refused = tour().withCity('toronto', (toronto) => ({ ...toronto, ...(source?.data as object) }));
+		expect(() => buildCatalog(refused.build())).toThrow('dates.end: "2020-02-30" is not a day of the calendar');
 	});
 });
 
@@ -402,9 +401,11 @@ describe('readContentFolder', () => {
 		expect(source.cities.map((file) => file.filePath)).toEqual(['test/fixtures/tour/cities/toronto.mdx']);
 	});
 
+	/** What reading the folder found wrong: problems it carries to the catalog, or its error for event/tracks. */
 	function readProblems(files: Record<string, string>) {
 		try {
-			readContentFolder(project(files));
+			const source = readContentFolder(project(files));
+			if (source.problems && source.problems.length > 0) return source.problems;
 		} catch (error) {
 			if (error instanceof CatalogError) return error.problems;
 			throw error;
@@ -421,7 +422,8 @@ describe('readContentFolder', () => {
 			{
 				file: 'content/cities/toronto.mdx',
 				field: '',
-				message: expect.stringMatching(/^is not valid YAML\b.*bad indentation of a mapping entry/),
+				message:
+					'is not valid YAML (line 4, column 3): this field is indented under a field that already has a value; indent it like the field above',
 			},
 		]);
 	});
@@ -438,7 +440,7 @@ describe('readContentFolder', () => {
 	it('reports a YAML syntax error in tracks.yaml with the file name and line', () => {
 		const problems = readProblems({ ...minimal, 'content/tracks.yaml': '- id: collaboration\n  name: Content\n    color: "#123456"\n' });
 		expect(problems).toEqual([
-			{ file: 'content/tracks.yaml', field: '', message: expect.stringMatching(/^is not valid YAML\b.*bad indentation/) },
+			{ file: 'content/tracks.yaml', field: '', message: expect.stringMatching(/^is not valid YAML\b.*indented under a field/) },
 		]);
 		expect(problems[0]?.message).toMatch(/\(3:\d+\)|line 3\b/);
 	});

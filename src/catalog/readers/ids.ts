@@ -11,16 +11,20 @@ export interface DeclaredIds {
 }
 
 export function declaredIds(source: CatalogSource): DeclaredIds {
-	const names = (files: readonly SourceFile[]) => new Set(files.map((file) => baseName(file.filePath)));
+	const names = (files: readonly SourceFile[], folder: string) =>
+		new Set([
+			...files.map((file) => baseName(file.filePath)),
+			...(source.unreadable ?? []).filter((name) => name.includes(`/${folder}/`)).map(baseName),
+		]);
 	const trackIds = Array.isArray(source.tracks.data)
 		? source.tracks.data.flatMap((track: unknown) =>
 				typeof track === 'object' && track !== null && 'id' in track ? [String(track.id)] : [],
 			)
 		: [];
 	return {
-		sessions: new Set([...names(source.sessions)].map((name) => name.toUpperCase())),
-		speakers: names(source.speakers),
-		paths: names(source.paths),
+		sessions: new Set([...names(source.sessions, 'sessions')].map((name) => name.toUpperCase())),
+		speakers: names(source.speakers, 'speakers'),
+		paths: names(source.paths, 'paths'),
 		tracks: new Set(trackIds),
 	};
 }
