@@ -2,9 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { bodyFeatures, videoOrigins } from './src/catalog/body-policy';
+import { bodyAllowList } from './src/integrations/body-allow-list';
+import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
 import { dropDeadHeadInjectDirective } from './src/integrations/rolldown-logs.mjs';
-import yaml from 'js-yaml';
+import { parseYamlText } from './src/loaders/yaml-text';
 
 // Test fixtures and the benchmark point the same site at another content folder.
 const contentDir = process.env.ROADSHOW_CONTENT_DIR ?? 'content';
@@ -12,9 +16,8 @@ const contentDir = process.env.ROADSHOW_CONTENT_DIR ?? 'content';
 /** The site's public address comes from the event file, so editors set it in one place. */
 function siteUrl() {
 	try {
-		const event = /** @type {{ url?: unknown }} */ (
-			yaml.load(readFileSync(new URL(`./${contentDir}/event.yaml`, import.meta.url), 'utf8'))
-		);
+		const parsed = parseYamlText(readFileSync(new URL(`./${contentDir}/event.yaml`, import.meta.url), 'utf8'));
+		const event = /** @type {{ url?: unknown } | undefined} */ ('data' in parsed ? parsed.data : undefined);
 		return typeof event?.url === 'string' ? event.url : undefined;
 	} catch {
 		return undefined; // the catalog reports a missing or broken event.yaml with its file name
@@ -30,12 +33,18 @@ export default defineConfig({
 	// Astro 7's default ('jsx') drops white space that spans a line break between inline elements, which joined
 	// "Thu, 13 Feb 2020" and "09:00" into "202009:00"; true removes only what HTML itself ignores.
 	compressHTML: true,
-	integrations: [mdx(), pagefind()],
+	// The content check runs first: nothing of the content reaches Astro's loaders and compilers before it passed.
+	integrations: [contentCheck(), mdx(), pagefind()],
 	// A Content-Security-Policy on every page (a <meta> element with the hashes of Astro's own scripts and styles;
 	// the site has no inline code). /search/ adds 'wasm-unsafe-eval' for Pagefind. public/_headers sends the
 	// parts a <meta> cannot carry (frame-ancestors) on hosts that read it.
 	// Prism marks code up with classes; Shiki's inline styles would need 'unsafe-inline' in style-src.
-	markdown: { syntaxHighlight: 'prism' },
+	// Every body's rendered tree passes the allow-list (src/catalog/body-policy.ts); raw HTML in Markdown is parsed
+	// into elements first, so that the allow-list reads it as a browser would.
+	markdown: {
+		syntaxHighlight: 'prism',
+		processor: satteri({ hastPlugins: [bodyAllowList], features: { ...bodyFeatures, rawHtml: true } }),
+	},
 	security: {
 		csp: {
 			directives: [
@@ -46,7 +55,8 @@ export default defineConfig({
 				"object-src 'none'",
 				"base-uri 'self'",
 				"form-action 'self'",
-				"frame-src 'none'",
+				// Video players a body may embed (src/catalog/body-policy.ts), and nothing else.
+				`frame-src ${videoOrigins.join(' ')}`,
 			],
 		},
 	},

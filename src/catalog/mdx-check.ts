@@ -78,9 +78,8 @@ function elementProblems(name: string, attributes: readonly MdxJsxAttributeUnion
 			continue;
 		}
 		const value = attribute.value;
-		if (typeof value === 'object' && value !== null && /^on/i.test(attribute.name)) {
-			problems.push(`<${name} ${attribute.name}={…}> is an event handler, code that content may not run; remove it`);
-		} else if (typeof value === 'object' && value !== null && !isLiteral(value.value)) {
+		// Event handlers, URLs and the like are the allow-list's (src/catalog/body-policy.ts): here only code.
+		if (typeof value === 'object' && value !== null && !isLiteral(value.value)) {
 			problems.push(
 				`<${name} ${attribute.name}={${shorten(value.value)}}> is code, which content may not run; write the value in quotes, e.g. ${attribute.name}="…"`,
 			);
@@ -108,13 +107,33 @@ function esmProblems(source: string): { line: number; message: string }[] {
 	});
 }
 
-// A string, a number, true, false or null, or only comments: the whole expression, nothing around it.
+// A string (a template without ${…} is one), a number, true, false or null, or only comments: the whole
+// expression, nothing around it.
 const comment = String.raw`\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/`;
-const literal = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|true|false|null`;
-const literalExpression = new RegExp(String.raw`^\s*(?:${comment}\s*)*(?:(?:${literal})\s*(?:${comment}\s*)*)?$`);
+const literal = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\`(?:[^\`\\$]|\\.|\$(?!\{))*\`|-?\d+(?:\.\d+)?|true|false|null`;
+const literalExpression = new RegExp(String.raw`^\s*(?:${comment}\s*)*(?:(${literal})\s*(?:${comment}\s*)*)?$`);
 
 function isLiteral(expression: string): boolean {
 	return literalExpression.test(expression);
+}
+
+/**
+ * The value of an expression that is a literal (`"text"`, `'text'`, `42`, `true`, `null`; only comments: null),
+ * read without evaluating anything; undefined when the expression is code.
+ */
+export function literalValue(expression: string): string | number | boolean | null | undefined {
+	const match = literalExpression.exec(expression);
+	if (!match) return undefined;
+	const text = match[1];
+	if (text === undefined || text === 'null') return null;
+	if (text === 'true' || text === 'false') return text === 'true';
+	if (/^-?\d/.test(text)) return Number(text);
+	const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0' };
+	return text.slice(1, -1).replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, escape: string) => {
+		if (/^u\{/.test(escape)) return String.fromCodePoint(parseInt(escape.slice(2, -1), 16));
+		if (/^[ux][0-9a-fA-F]/.test(escape)) return String.fromCharCode(parseInt(escape.slice(1), 16));
+		return escapes[escape] ?? escape;
+	});
 }
 
 function shorten(text: string): string {

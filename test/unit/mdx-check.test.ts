@@ -36,6 +36,8 @@ describe('an .mdx body is data, not code', () => {
 		],
 		['an expression in text', 'Hello {process.env.HOME}.', 'at line 6, column 7: {process.env.HOME} is code, which content may not run'],
 		['an expression in a block', '{(() => { throw new Error() })()}', 'at line 6, column 1: {(() => { throw new Error() })()} is code'],
+		['a template literal with a substitution', 'A {`${process.env.HOME}`}.', 'at line 6, column 3: {`${process.env.HOME}`} is code'],
+		['a tagged template', 'A {String.raw`x`}.', 'is code, which content may not run'],
 		['a comment hiding code between comments', 'A {/* a */ globalThis.x /* b */} b', 'is code, which content may not run'],
 		[
 			'a spread of attributes',
@@ -64,6 +66,7 @@ describe('an .mdx body is data, not code', () => {
 	it.each([
 		['Markdown and HTML', 'Some **bold** text and <abbr title="Microsoft 365">M365</abbr>.\n\n- a list'],
 		['literal values in braces and attributes', 'A {"literal"} and {42}, a {/* comment */}, <img src={"a.png"} alt={\'A\'} width={200} />'],
+		['a template literal without substitutions', 'A {`template`} and a {`price in $`}.'],
 		[
 			'code spans and fences with any text',
 			'Write `{process.env.HOME}` or `import x from "y"`:\n\n```js\nexport const y = () => { danger() }\n```',
