@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { launchChromium, recordViolations } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -11,23 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser.close();
 });
-
-/** Collects the page's CSP violations (directive and blocked URI) from the moment it starts loading. */
-async function recordViolations(page: Page): Promise<string[]> {
-	const violations: string[] = [];
-	await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-	await page.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (event) => {
-			void (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
-				`${event.violatedDirective} blocked ${event.blockedURI}`,
-			);
-		});
-	});
-	page.on('console', (message) => {
-		if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-	});
-	return violations;
-}
 
 /** Every kind of page of the sample; the search page with a query, so that Pagefind's WebAssembly runs. */
 const pages = [

@@ -3,36 +3,55 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { astroCli, buildsRoot, projectRoot, run } from '../support/builds';
+import { serveStatic } from '../support/static-server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
+		/** The inert fixture (test/fixtures/inert): bodies that show attacks as text. */
+		inertUrl: string;
 	}
 }
 
 /**
- * Builds the sample into its own folder (never a stale dist/) and serves it with `astro preview`, as a
- * site owner would.
+ * Builds the inert fixture and the sample into their own folders (never a stale dist/), one after the other
+ * (builds share .astro/), and serves the sample with `astro preview`, as a site owner would, and the inert
+ * fixture with a plain static server.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	const outDir = join(buildsRoot, 'e2e');
-	const astro = astroCli;
-	const build = await run(process.execPath, [astro, 'build', '--outDir', outDir], {
-		ROADSHOW_CACHE_DIR: join(buildsRoot, '.cache', 'e2e'),
+	await build('e2e-inert', { ROADSHOW_CONTENT_DIR: 'test/fixtures/inert/content' });
+	const inert = await serveStatic(join(buildsRoot, 'e2e-inert'));
+	const sample = await buildAndPreview('e2e', {});
+	project.provide('baseUrl', sample.url);
+	project.provide('inertUrl', inert.url);
+	return async () => {
+		sample.preview.kill();
+		inert.server.close();
+	};
+}
+
+async function build(name: string, env: Record<string, string>): Promise<string> {
+	const outDir = join(buildsRoot, name);
+	const result = await run(process.execPath, [astroCli, 'build', '--outDir', outDir], {
+		...env,
+		ROADSHOW_CACHE_DIR: join(buildsRoot, '.cache', name),
 	});
-	if (build.exitCode !== 0) throw new Error(`astro build failed:\n${build.output}`);
+	if (result.exitCode !== 0) throw new Error(`astro build of ${name} failed:\n${result.output}`);
+	return outDir;
+}
+
+/** `astro preview` serves one site per project at a time: the sample's. */
+async function buildAndPreview(name: string, env: Record<string, string>): Promise<{ url: string; preview: ChildProcess }> {
+	const outDir = await build(name, env);
 	const port = await freePort();
 	const preview: ChildProcess = spawn(
 		process.execPath,
-		[astro, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port)],
-		{ cwd: projectRoot, stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
+		[astroCli, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port)],
+		{ cwd: projectRoot, stdio: 'ignore', env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' } },
 	);
-	const baseUrl = `http://127.0.0.1:${port}`;
-	await waitFor(`${baseUrl}/`, 30_000);
-	project.provide('baseUrl', baseUrl);
-	return async () => {
-		preview.kill();
-	};
+	const url = `http://127.0.0.1:${port}`;
+	await waitFor(`${url}/`, 30_000);
+	return { url, preview };
 }
 
 function freePort(): Promise<number> {

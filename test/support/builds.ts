@@ -49,6 +49,7 @@ export const siteBuilds = [
 	{ name: 'basic-tokyo', content: basicRepository.content, tz: 'Asia/Tokyo' },
 	{ name: 'bad', content: 'test/fixtures/bad/content', tz: 'UTC' },
 	{ name: 'hostile', content: 'test/fixtures/hostile/content', tz: 'UTC' },
+	{ name: 'inert', content: 'test/fixtures/inert/content', tz: 'America/Los_Angeles' },
 ] as const satisfies readonly SiteBuild[];
 
 export type BuildName = (typeof siteBuilds)[number]['name'];
