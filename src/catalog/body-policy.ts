@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import type { Position } from 'unist';
 import { htmlToHast } from 'satteri';
+import { isSiteImagePath } from '../schemas/fields';
 import { literalValue } from './mdx-check';
 
 /**
@@ -106,7 +107,7 @@ const droppedWithContent = new Set(
 const allowedClasses: Readonly<Record<string, RegExp>> = {
 	pre: /^language-[\w+#.-]+$/,
 	code: /^language-[\w+#.-]+$/,
-	span: /^[a-z][a-z0-9-]*$/, // Prism's "token keyword": only together with "token"
+	span: /^[a-z][a-z0-9-]*$/, // Prism's "token keyword": only together with "token", and only inside <code>
 	ul: /^contains-task-list$/,
 	ol: /^contains-task-list$/,
 	li: /^task-list-item$/,
@@ -151,19 +152,59 @@ type AnyNode = RootContent | Root | { type: string; [key: string]: unknown };
  * JSX elements, expressions and ESM, which become plain elements and text or go.
  */
 export function sanitiseBody(root: Root, report: (dropped: Dropped) => void): Root {
-	return { type: 'root', children: cleanChildren(root.children as AnyNode[], 0, root.position, report) as RootContent[] };
+	const clean: Root = { type: 'root', children: cleanChildren(root.children as AnyNode[], 0, root.position, report) as RootContent[] };
+	nameHeadings(clean);
+	return clean;
 }
 
+/**
+ * Gives each heading without an id `user-content-<slug of its text>`, as GitHub does: the processor would give
+ * it the bare slug, and "## Main" or "## Bio" would then clash with the page's own `#main` and `#bio`.
+ */
+function nameHeadings(root: Root): void {
+	const used = new Map<string, number>();
+	const walk = (nodes: readonly RootContent[] | readonly ElementContent[]) => {
+		for (const node of nodes) {
+			if (node.type !== 'element') continue;
+			if (/^h[1-6]$/.test(node.tagName) && node.properties['id'] === undefined) {
+				const slug = textOf(node)
+					.toLowerCase()
+					.replace(/[^\p{L}\p{N}\s_-]/gu, '')
+					.trim()
+					.replace(/\s+/g, '-');
+				const seen = used.get(slug) ?? 0;
+				used.set(slug, seen + 1);
+				node.properties['id'] = `user-content-${slug || 'section'}${seen > 0 ? `-${seen}` : ''}`;
+			}
+			walk(node.children);
+		}
+	};
+	walk(root.children);
+}
+
+function textOf(node: ElementContent): string {
+	if (node.type === 'text') return node.value;
+	return node.type === 'element' ? node.children.map(textOf).join('') : '';
+}
+
+/** `inCode`: inside a `<code>` element, where the highlighter's classes (`token keyword`) may appear. */
 function cleanChildren(
 	nodes: readonly AnyNode[],
 	depth: number,
 	at: Position | undefined,
 	report: (dropped: Dropped) => void,
+	inCode = false,
 ): ElementContent[] {
-	return nodes.flatMap((node) => cleanNode(node, depth, (node as { position?: Position }).position ?? at, report));
+	return nodes.flatMap((node) => cleanNode(node, depth, (node as { position?: Position }).position ?? at, report, inCode));
 }
 
-function cleanNode(node: AnyNode, depth: number, at: Position | undefined, report: (dropped: Dropped) => void): ElementContent[] {
+function cleanNode(
+	node: AnyNode,
+	depth: number,
+	at: Position | undefined,
+	report: (dropped: Dropped) => void,
+	inCode: boolean,
+): ElementContent[] {
 	const drop = (message: string, kind: Dropped['kind'] = 'markup'): [] => {
 		report({ message, position: at, kind });
 		return [];
@@ -178,11 +219,11 @@ function cleanNode(node: AnyNode, depth: number, at: Position | undefined, repor
 		case 'raw': {
 			// HTML kept as text by a processor that does not parse it: parse it here, so nothing passes unread.
 			const fragment = htmlToHast(String((node as { value: unknown }).value), { fragment: true }) as Root;
-			return cleanChildren(fragment.children as AnyNode[], depth, at, report);
+			return cleanChildren(fragment.children as AnyNode[], depth, at, report, inCode);
 		}
 		case 'element': {
 			const element = node as Element;
-			return cleanElement(element.tagName.toLowerCase(), attributesOf(element.properties), element.children, depth, at, report);
+			return cleanElement(element.tagName.toLowerCase(), attributesOf(element.properties), element.children, depth, at, report, inCode);
 		}
 		case 'mdxJsxFlowElement':
 		case 'mdxJsxTextElement': {
@@ -197,7 +238,7 @@ function cleanNode(node: AnyNode, depth: number, at: Position | undefined, repor
 				if (value === undefined) drop(`<${name}> has an attribute whose value is code`, 'code');
 				else if (value !== null) attributes.push(value);
 			}
-			return cleanElement(name.toLowerCase(), attributes, jsx.children as ElementContent[], depth, at, report);
+			return cleanElement(name.toLowerCase(), attributes, jsx.children as ElementContent[], depth, at, report, inCode);
 		}
 		case 'mdxFlowExpression':
 		case 'mdxTextExpression': {
@@ -235,6 +276,7 @@ function cleanElement(
 	depth: number,
 	at: Position | undefined,
 	report: (dropped: Dropped) => void,
+	inCode: boolean,
 ): ElementContent[] {
 	const drop = (message: string, kind: Dropped['kind'] = 'markup') => report({ message, position: at, kind });
 	if (depth >= maxBodyDepth) {
@@ -252,7 +294,7 @@ function cleanElement(
 			return [];
 		}
 		drop(elementMessage(tag));
-		return droppedWithContent.has(tag) ? [] : cleanChildren(children, depth, at, report);
+		return droppedWithContent.has(tag) ? [] : cleanChildren(children, depth, at, report, inCode);
 	}
 	const properties: Properties = {};
 	const classes: string[] = [];
@@ -278,7 +320,7 @@ function cleanElement(
 		if (lower === 'class') classes.push(...String(value).split(/\s+/).filter(Boolean));
 		else properties[propertyName(lower)] = value === true ? true : value;
 	}
-	const keptClasses = classes.filter((name) => classAllowed(tag, name, classes));
+	const keptClasses = classes.filter((name) => classAllowed(tag, name, classes, inCode));
 	for (const name of classes.filter((name) => !keptClasses.includes(name))) {
 		drop(`<${tag} class="${shorten(name)}">: class names belong to the site's design, a body may not use them; remove it`);
 	}
@@ -288,7 +330,9 @@ function cleanElement(
 		return [];
 	}
 	if (tag === 'a' && typeof properties['href'] === 'string' && isOutsideLink(properties['href'])) properties['rel'] = ['noopener'];
-	return [{ type: 'element', tagName: tag, properties, children: cleanChildren(children, depth + 1, at, report) }];
+	return [
+		{ type: 'element', tagName: tag, properties, children: cleanChildren(children, depth + 1, at, report, inCode || tag === 'code') },
+	];
 }
 
 function cleanVideo(attributes: readonly Attribute[], at: Position | undefined, report: (dropped: Dropped) => void): Element {
@@ -333,9 +377,7 @@ function attributeProblem(tag: string, name: string, value: string | true, allow
 			: `<${tag} ${name}="${shorten(text)}"> links with a scheme other than https:, http: or mailto:; link to a web page or write the address as text`;
 	}
 	if (name === 'src' && tag === 'img') {
-		return imageAllowed(text)
-			? undefined
-			: `<img src="${shorten(text)}"> loads an image from another site, which the site's Content-Security-Policy blocks (and which would tell that site who reads the page); put the image in public/ and write its path, e.g. /images/photo.jpg`;
+		return imageAllowed(text) ? undefined : imageMessage(text);
 	}
 	if (name === 'src' && tag === 'iframe') return undefined; // checked by the caller against videoPlayers
 	if (name === 'id')
@@ -347,10 +389,19 @@ function attributeProblem(tag: string, name: string, value: string | true, allow
 	return undefined;
 }
 
-function classAllowed(tag: string, name: string, all: readonly string[]): boolean {
+function imageMessage(src: string): string {
+	const url = browserUrl(src);
+	if (schemeOf(url) !== undefined || /^[/\\]{2}/.test(url)) {
+		return `<img src="${shorten(src)}"> loads an image from another site, which the site's Content-Security-Policy blocks (and which would tell that site who reads the page); put the image in public/ and write its path, e.g. /images/photo.jpg`;
+	}
+	return `<img src="${shorten(src)}"> is not a path of this site to a .png, .jpg, .gif, .webp or .avif image; put the image in public/ and write its path from the site's root, e.g. /images/photo.jpg`;
+}
+
+function classAllowed(tag: string, name: string, all: readonly string[], inCode: boolean): boolean {
 	const pattern = allowedClasses[tag];
 	if (!pattern?.test(name)) return false;
-	return tag !== 'span' || all.includes('token');
+	// The highlighter's spans live inside code; elsewhere a "token sr-only" would borrow the site's classes.
+	return tag !== 'span' || (inCode && all.includes('token'));
 }
 
 function elementMessage(tag: string): string {
@@ -378,10 +429,8 @@ function linkAllowed(value: string): boolean {
 	return scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'mailto';
 }
 
-/** Same-site paths only: no scheme and not `//host` (nor `/\host` or `\\host`, which browsers read the same way). */
 function imageAllowed(value: string): boolean {
-	const url = browserUrl(value);
-	return url !== '' && schemeOf(url) === undefined && !/^[/\\]{2}/.test(url);
+	return isSiteImagePath(browserUrl(value));
 }
 
 function isOutsideLink(value: string): boolean {
@@ -391,7 +440,8 @@ function isOutsideLink(value: string): boolean {
 
 function isVideoPlayer(value: string): boolean {
 	const url = browserUrl(value);
-	return videoPlayers.some((prefix) => url.startsWith(prefix)) && !/[\\\s"'<>]/.test(url);
+	// No dot segments or encoded separators: `/embed/../../redirect?…` would leave the player for the host's other pages.
+	return videoPlayers.some((prefix) => url.startsWith(prefix)) && !/[\\\s"'<>]|\/\.\.?(\/|$|\?|#)|%2e|%2f|%5c/i.test(url);
 }
 
 /** hast property names of the attributes the allow-list keeps (class is handled apart). */

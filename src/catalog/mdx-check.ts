@@ -61,7 +61,9 @@ export function checkMdxBody(file: SourceFile, problems: ProblemLog): void {
 
 function elementProblems(name: string, attributes: readonly MdxJsxAttributeUnion[]): string[] {
 	const problems: string[] = [];
-	if (/^[A-Z]/.test(name) || name.includes('.') || name.includes(':')) {
+	if (name === '') {
+		problems.push('<> … </> is an MDX fragment, which groups components; remove the <> and </> around the text');
+	} else if (/^[A-Z]/.test(name) || name.includes('.') || name.includes(':')) {
 		problems.push(
 			`<${name}> is a component, and only those listed in src/catalog/mdx-check.ts may be used (none are yet); write HTML or Markdown instead`,
 		);

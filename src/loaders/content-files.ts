@@ -43,6 +43,9 @@ export type SplitFile =
  */
 export function splitFrontMatter(text: string): SplitFile {
 	const lines = text.replace(/^\uFEFF/, '').split('\n');
+	if (lines[0]?.startsWith('\uFEFF')) {
+		return { line: 1, problem: 'starts with two byte-order marks; save it as UTF-8 (with or without one byte-order mark)' };
+	}
 	if (!/^---[ \t\r]*$/.test(lines[0] ?? '')) {
 		return { line: 1, problem: 'has no front matter; start the file with a "---" line, the fields, and another "---" line' };
 	}

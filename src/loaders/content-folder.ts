@@ -68,7 +68,9 @@ export class ContentFolder {
 	/** Absolute paths of the entry files under a sub-folder, sorted. */
 	entryPaths(folder: string): string[] {
 		const start = join(this.#root, folder);
-		if (!existsSync(start)) return [];
+		if (!existsSync(start) && !this.#isLink(start)) return [];
+		// The folder itself may be a link: it too must stay inside the content folder.
+		if (this.#isLink(start) && !this.#linkStaysInside(start)) return [];
 		const seen = new Set<string>();
 		const walk = (dir: string): string[] => {
 			const real = realpathSync(dir);
@@ -103,9 +105,21 @@ export class ContentFolder {
 		}
 		let text: string;
 		try {
-			text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+			// The byte-order mark stays: splitFrontMatter() and the YAML parser take off exactly one, as Astro does.
+			text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
 		} catch {
 			this.#report(path, 'is not UTF-8 text; save it as UTF-8 (in most editors: "Save with encoding")');
+			return undefined;
+		}
+		// A carriage return alone ends a line for Astro's front-matter parser (js-yaml) but not for ours: a field
+		// hidden behind it in a comment would be seen by the build only (e.g. an MDX layout, which is code).
+		const loneReturn = /\r(?!\n)/.exec(text);
+		if (loneReturn) {
+			const line = text.slice(0, loneReturn.index).split('\n').length;
+			this.#report(
+				path,
+				`has a carriage return without a line feed on line ${line} (old Mac line endings); save the file with LF or CRLF line endings`,
+			);
 			return undefined;
 		}
 		const { source, problem } = parseSourceText(this.nameOf(path), text);
@@ -126,14 +140,17 @@ export class ContentFolder {
 		try {
 			target = realpathSync(path);
 		} catch {
-			this.#report(path, 'is a symbolic link to a file that does not exist; remove the link or copy the file here');
+			this.#report(
+				path,
+				'is a symbolic link to nothing (its target does not exist, or links point to each other in a loop); remove the link or copy the file here',
+			);
 			return false;
 		}
 		const inside = this.#realRoot !== undefined && (target === this.#realRoot || target.startsWith(this.#realRoot + sep));
 		if (!inside) {
 			this.#report(
 				path,
-				'is a symbolic link to a file outside the content folder, which the build may not publish; copy the file into the content folder instead',
+				'is a symbolic link to a file or folder outside the content folder, which the build may not publish; copy it into the content folder instead',
 			);
 		}
 		return inside;

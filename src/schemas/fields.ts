@@ -100,3 +100,19 @@ function isRealDay(text: string): boolean {
 	const probe = new Date(Date.UTC(year, month - 1, day));
 	return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }
+
+/**
+ * A path of this site to a raster image, e.g. `/images/photo.jpg`: it starts with one `/` (not `//host`, nor
+ * `/\host`, which browsers read the same way), has no `..`, query or fragment, and ends in an image extension.
+ * Relative paths are refused: Astro's image pipeline would turn `./x.mjs` or `../../etc/passwd?raw` into an
+ * import on the build machine, and an SVG from content would be published as a document that can run script.
+ */
+export function isSiteImagePath(path: string): boolean {
+	return /^\/(?![/\\])[^?#\\]*\.(png|jpe?g|gif|webp|avif)$/i.test(path) && !/(^|\/)\.\.?(\/|$)|%2e|%2f|%5c/i.test(path);
+}
+
+/** A photo or picture: a path of this site (a file in public/), never another site's address. */
+export const siteImage = text.refine(
+	isSiteImagePath,
+	'must be the path of a .png, .jpg, .gif, .webp or .avif file in public/, from the site\'s root, e.g. "/speakers/jeff-teper.jpg"',
+);
