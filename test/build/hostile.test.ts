@@ -10,6 +10,8 @@ const badScheme = (line: number, column: number) =>
 	`body: at line ${line}, column ${column}: <a href="javascript:alert(1)"> links with a scheme other than https:, http: or mailto:; link to a web page or write the address as text`;
 const aliases = (line: number, column: number, name: string) =>
 	`is not valid YAML (line ${line}, column ${column}): *${name} repeats another value by alias, which content may not do (a few nested aliases can make a file gigabytes long); write the value out`;
+const notAnImage = (line: number, column: number, src: string) =>
+	`body: at line ${line}, column ${column}: <img src="${src}"> is not a path of this site to a .png, .jpg, .gif, .webp or .avif image; put the image in public/ and write its path from the site's root, e.g. /images/photo.jpg`;
 const control = (code: string, character: number) =>
 	`title: has the invisible control character U+${code} at character ${character}; delete it (retype the text if it was pasted)`;
 const notAllowed = (line: number, column: number, element: string) =>
@@ -46,7 +48,10 @@ const attacks: readonly { attack: string; file: string; lines: readonly string[]
 	{
 		attack: '<img src="x"/onerror=…> in a block of HTML in .md',
 		file: 'speakers/html-block-img.md',
-		lines: ['body: at line 8, column 1: <img onerror> is an event handler, a script, which content may not run; remove it'],
+		lines: [
+			'body: at line 8, column 1: <img onerror> is an event handler, a script, which content may not run; remove it',
+			notAnImage(8, 1, 'x'),
+		],
 	},
 	{
 		attack: '<iframe src="javascript:…">',
@@ -65,6 +70,7 @@ const attacks: readonly { attack: string; file: string; lines: readonly string[]
 		file: 'speakers/spread.mdx',
 		lines: [
 			'body: at line 8, column 1: <img {...{onerror: "alert(1)"}}> spreads code into attributes, which content may not run; write each attribute with a plain value',
+			notAnImage(8, 1, 'x'),
 		],
 	},
 	{
@@ -158,8 +164,67 @@ const attacks: readonly { attack: string; file: string; lines: readonly string[]
 		attack: 'a symbolic link to a file outside content/',
 		file: 'speakers/outside-link.md',
 		lines: [
-			'is a symbolic link to a file outside the content folder, which the build may not publish; copy the file into the content folder instead',
+			'is a symbolic link to a file or folder outside the content folder, which the build may not publish; copy it into the content folder instead',
 		],
+	},
+	{
+		attack: 'a content folder that is a symbolic link to a folder outside content/',
+		file: 'paths',
+		lines: [
+			'is a symbolic link to a file or folder outside the content folder, which the build may not publish; copy it into the content folder instead',
+		],
+	},
+	{
+		attack: 'a field hidden after a lone carriage return, which Astro would read as an MDX layout (code)',
+		file: 'speakers/lone-return.mdx',
+		lines: ['has a carriage return without a line feed on line 3 (old Mac line endings); save the file with LF or CRLF line endings'],
+	},
+	{
+		attack: 'two byte-order marks, which would make Astro compile the front matter as a body',
+		file: 'speakers/two-boms.md',
+		lines: ['starts with two byte-order marks; save it as UTF-8 (with or without one byte-order mark)'],
+	},
+	{
+		attack: 'an MDX image that would import a module of content/ (diagram.mjs writes the marker file)',
+		file: 'speakers/image-import.mdx',
+		lines: [notAnImage(6, 28, './diagram.mjs')],
+	},
+	{
+		attack: 'an image that would import a file of the build machine (?raw) into the build log',
+		file: 'speakers/image-raw.md',
+		lines: [notAnImage(6, 47, '../../../../../../../../etc/hostname?raw')],
+	},
+	{
+		attack: 'an SVG with script, which would be published as a document',
+		file: 'speakers/svg-image.md',
+		lines: [notAnImage(6, 47, './logo.svg')],
+	},
+	{
+		attack: 'a speaker photo from another site',
+		file: 'speakers/outside-photo.md',
+		lines: [
+			'photo: must be the path of a .png, .jpg, .gif, .webp or .avif file in public/, from the site\'s root, e.g. "/speakers/jeff-teper.jpg"',
+		],
+	},
+	{
+		attack: 'a video URL that climbs out of the player with ../',
+		file: 'speakers/video-traversal.md',
+		lines: [
+			`body: at line 8, column 1: <iframe src="https://www.youtube.com/embed/../../redirect?q=https://evil…"> may only embed a video player: a URL starting with ${videoHosts}`,
+		],
+	},
+	{
+		attack: "the site's own classes borrowed through a highlighter token outside code",
+		file: 'speakers/site-class.md',
+		lines: [
+			'body: at line 6, column 22: <span class="token">: class names belong to the site\'s design, a body may not use them; remove it',
+			'body: at line 6, column 22: <span class="sr-only">: class names belong to the site\'s design, a body may not use them; remove it',
+		],
+	},
+	{
+		attack: 'an MDX fragment <>…</> (the check once passed it and the build refused it)',
+		file: 'speakers/fragment-empty.mdx',
+		lines: ['body: at line 6, column 15: <> … </> is an MDX fragment, which groups components; remove the <> and </> around the text'],
 	},
 ];
 

@@ -61,6 +61,12 @@ describe('inert content (test/fixtures/inert): written attacks are shown, not ru
 		);
 	});
 
+	it("gives headings ids of their own, which cannot clash with the page's (## Main beside #main)", () => {
+		const page = readBuilt(inert, 'sessions/sec10/index.html');
+		expect(body(page, '<p>An attacker writes')).toContain('<h2 id="user-content-main">Main</h2>');
+		expect(page.match(/ id="main"/g)).toHaveLength(1);
+	});
+
 	it('marks links to other sites rel="noopener", and only those', () => {
 		const sec10 = body(readBuilt(inert, 'sessions/sec10/index.html'), '<p>An attacker writes');
 		expect(sec10).toContain(

@@ -33,6 +33,11 @@ describe('the sample site (content/)', () => {
 		const headers = readBuilt(sample, '_headers');
 		expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: .*frame-ancestors 'none'/m);
 		expect(headers).not.toContain("'unsafe-inline'");
+		// A browser enforces both policies: the header must allow the video players the pages allow, or none plays.
+		const frameSrc = (policy: string) => /frame-src ([^;]*)/.exec(policy)?.[1]?.trim();
+		const pagePolicy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(readBuilt(sample, 'index.html'))?.[1] ?? '';
+		expect(frameSrc(headers)).toBe(frameSrc(pagePolicy));
+		expect(frameSrc(headers)).toContain('https://www.youtube-nocookie.com');
 	});
 
 	it('has a page for every URL of docs/architecture.md', () => {

@@ -54,6 +54,7 @@ describe('an .mdx body is data, not code', () => {
 			'<div set:html="<script>alert(1)</script>" />',
 			'<div set:html> is an Astro directive, which content may not use',
 		],
+		['a fragment', 'a <>t</> b', 'at line 6, column 3: <> … </> is an MDX fragment, which groups components; remove the <> and </>'],
 		[
 			'a component',
 			'<Fragment set:html={"<b>x</b>"} />',
@@ -65,7 +66,10 @@ describe('an .mdx body is data, not code', () => {
 
 	it.each([
 		['Markdown and HTML', 'Some **bold** text and <abbr title="Microsoft 365">M365</abbr>.\n\n- a list'],
-		['literal values in braces and attributes', 'A {"literal"} and {42}, a {/* comment */}, <img src={"a.png"} alt={\'A\'} width={200} />'],
+		[
+			'literal values in braces and attributes',
+			'A {"literal"} and {42}, a {/* comment */}, <img src={"/a.png"} alt={\'A\'} width={200} />',
+		],
 		['a template literal without substitutions', 'A {`template`} and a {`price in $`}.'],
 		[
 			'code spans and fences with any text',
