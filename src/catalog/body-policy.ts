@@ -182,6 +182,10 @@ function nameHeadings(root: Root): void {
 	walk(root.children);
 }
 
+function textOfNodes(nodes: readonly AnyNode[]): string {
+	return nodes.map((node) => (node.type === 'text' ? String((node as { value: unknown }).value) : '')).join('');
+}
+
 function textOf(node: ElementContent): string {
 	if (node.type === 'text') return node.value;
 	return node.type === 'element' ? node.children.map(textOf).join('') : '';
@@ -320,7 +324,12 @@ function cleanElement(
 		if (lower === 'class') classes.push(...String(value).split(/\s+/).filter(Boolean));
 		else properties[propertyName(lower)] = value === true ? true : value;
 	}
-	const keptClasses = classes.filter((name) => classAllowed(tag, name, classes, inCode));
+	const keptClasses = classes.filter(
+		(name) =>
+			classAllowed(tag, name, classes, inCode) &&
+			// The footnotes' hidden heading, as the processor writes it; elsewhere "sr-only" would hide text from sight.
+			(name !== 'sr-only' || (properties['id'] === 'footnote-label' && textOfNodes(children) === 'Footnotes')),
+	);
 	for (const name of classes.filter((name) => !keptClasses.includes(name))) {
 		drop(`<${tag} class="${shorten(name)}">: class names belong to the site's design, a body may not use them; remove it`);
 	}

@@ -26,6 +26,9 @@ export function readContentFolder(projectRoot: string, contentDir = 'content'): 
 	return { ...source, event: source.event, tracks: source.tracks, problems, unreadable: folder.unreadable };
 }
 
+/** A file or folder name the build reads as written: no URL syntax (`?`, `#`, `%`, `\`), spaces or controls. */
+const safeName = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /**
  * The files of one content folder. Symbolic links are followed only when they stay inside the folder: a link to
  * `/etc/passwd` or `~/.ssh` would publish a file of the build machine. Problems name the file as the editor
@@ -79,6 +82,18 @@ export class ContentFolder {
 			return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 				const path = join(dir, entry.name);
 				if (isDraftName(entry.name)) return [];
+				if (!safeName.test(entry.name)) {
+					// Astro finds an entry's module through a URL made of its path: "?", "#", "%2e%2e" or "\" in a
+					// folder name would make it compile another file than the one checked here.
+					if (entry.isDirectory() || isEntryFile(entry.name)) {
+						this.#report(
+							path,
+							`has a name with a character other than letters, digits, ".", "_" and "-" ("${entry.name}"), which the build would read as part of a web address; rename it`,
+						);
+						this.unreadable.push(this.nameOf(path));
+					}
+					return [];
+				}
 				if (entry.isSymbolicLink() && !this.#linkStaysInside(path)) {
 					this.unreadable.push(this.nameOf(path));
 					return [];

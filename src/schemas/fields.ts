@@ -108,7 +108,17 @@ function isRealDay(text: string): boolean {
  * import on the build machine, and an SVG from content would be published as a document that can run script.
  */
 export function isSiteImagePath(path: string): boolean {
-	return /^\/(?![/\\])[^?#\\]*\.(png|jpe?g|gif|webp|avif)$/i.test(path) && !/(^|\/)\.\.?(\/|$)|%2e|%2f|%5c/i.test(path);
+	return /^\/(?![/\\])[^?#\\]*\.(png|jpe?g|gif|webp|avif)$/i.test(path) && !/(^|\/)\.\.?(\/|$)|%2e|%2f|%5c/i.test(path) && decodes(path);
+}
+
+/** A URL path whose %-escapes are whole UTF-8 characters: Astro's image step decodes it and stops on one that is not. */
+function decodes(path: string): boolean {
+	try {
+		decodeURI(path);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** A photo or picture: a path of this site (a file in public/), never another site's address. */

@@ -12,6 +12,8 @@ const aliases = (line: number, column: number, name: string) =>
 	`is not valid YAML (line ${line}, column ${column}): *${name} repeats another value by alias, which content may not do (a few nested aliases can make a file gigabytes long); write the value out`;
 const notAnImage = (line: number, column: number, src: string) =>
 	`body: at line ${line}, column ${column}: <img src="${src}"> is not a path of this site to a .png, .jpg, .gif, .webp or .avif image; put the image in public/ and write its path from the site's root, e.g. /images/photo.jpg`;
+const unsafeName = (name: string) =>
+	`has a name with a character other than letters, digits, ".", "_" and "-" ("${name}"), which the build would read as part of a web address; rename it`;
 const control = (code: string, character: number) =>
 	`title: has the invisible control character U+${code} at character ${character}; delete it (retype the text if it was pasted)`;
 const notAllowed = (line: number, column: number, element: string) =>
@@ -219,7 +221,23 @@ const attacks: readonly { attack: string; file: string; lines: readonly string[]
 		lines: [
 			'body: at line 6, column 22: <span class="token">: class names belong to the site\'s design, a body may not use them; remove it',
 			'body: at line 6, column 22: <span class="sr-only">: class names belong to the site\'s design, a body may not use them; remove it',
+			'body: at line 8, column 1: <h2 class="sr-only">: class names belong to the site\'s design, a body may not use them; remove it',
 		],
+	},
+	{
+		attack: 'a folder named %2e%2e, which the build decodes to .. and so compiles a file the check never read',
+		file: 'speakers/%2e%2e',
+		lines: [unsafeName('%2e%2e')],
+	},
+	{
+		attack: 'a folder named diagram.mjs#, which the build cuts at # and so imports diagram.mjs',
+		file: 'speakers/diagram.mjs#',
+		lines: [unsafeName('diagram.mjs#')],
+	},
+	{
+		attack: 'an image path with a broken %-escape, which crashed the build',
+		file: 'speakers/bad-escape.md',
+		lines: [notAnImage(6, 37, '/x%E0%A4%25A.png')],
 	},
 	{
 		attack: 'an MDX fragment <>…</> (the check once passed it and the build refused it)',
