@@ -34,7 +34,8 @@ export function buildCatalog(source: CatalogSource): Catalog {
 	const sessionByCode = new Map(sessions.map((session) => [session.code, session]));
 	const paths = readPaths(source.paths, { sessionByCode, declared }, problems);
 	const pathById = new Map(paths.map((path) => [path.id, path]));
-	const cities = readCities(source.cities, { host: event?.host ?? 'localhost', sessionByCode, pathById, declared }, problems);
+	const uidDomain = event?.uidDomain ?? event?.host ?? 'localhost';
+	const cities = readCities(source.cities, { uidDomain, sessionByCode, pathById, declared }, problems);
 	const deliveries = cities.flatMap((city) => city.deliveries).sort(byStartThenPlace);
 	speakerClashes(deliveries).forEach(problems.report);
 

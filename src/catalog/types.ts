@@ -82,8 +82,15 @@ export interface LearningPath {
 
 /** One scheduled run of a session in a city: the unit calendars, agendas and "my schedule" work with. */
 export interface Delivery {
-	/** `<code>-<city>-<YYYYMMDDTHHmm>@<site host>`, stable across builds and unique per delivery. */
+	/**
+	 * `<CODE>-<city>-<n>@<uid domain>`: n is the delivery's number among the session's lines in the city's agenda
+	 * (or the line's `id`). It survives a change of time, day, room, title, speakers or site host.
+	 */
 	readonly uid: string;
+	/** `<code>-<n>` in lower case, unique in the city: the name of the delivery's own calendar file. */
+	readonly key: string;
+	/** `status: cancelled`: shown struck through, in calendars as STATUS:CANCELLED, left out of schedules. */
+	readonly cancelled: boolean;
 	readonly session: Session;
 	readonly city: City;
 	readonly room: string;

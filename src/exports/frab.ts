@@ -140,7 +140,8 @@ export function frabSchedule(city: City, options: FrabOptions): FrabSchedule {
 			end: isoInZone(city.timezone, delivery.end),
 			duration: hoursAndMinutes(minutesBetween(delivery.start, delivery.end)),
 			room: delivery.room,
-			slug: `${acronym}-${session.slug}-${delivery.day.replaceAll('-', '')}t${delivery.startTime.replace(':', '')}`,
+			// From the delivery's identity, not its time: apps keep favourites across a reschedule.
+			slug: `${acronym}-${delivery.key}`,
 			url: `${site}${sessionUrl(session)}`,
 			title: session.title,
 			subtitle: '',
@@ -157,9 +158,13 @@ export function frabSchedule(city: City, options: FrabOptions): FrabSchedule {
 		};
 	};
 	const taken: TakenKeys = { ids: new Set(), codes: new Set() };
-	const events = new Map(city.deliveries.map((delivery) => [delivery, eventOf(delivery, eventKey(delivery, taken))]));
+	// A cancelled delivery is left out: schedule apps have no status for it, and would show it as on.
+	const live = city.deliveries.filter((delivery) => !delivery.cancelled);
+	const events = new Map(live.map((delivery) => [delivery, eventOf(delivery, eventKey(delivery, taken))]));
 
-	const deliveriesByDay = new Map(city.days.map((agendaDay) => [agendaDay.day, agendaDay.deliveries]));
+	const deliveriesByDay = new Map(
+		city.days.map((agendaDay) => [agendaDay.day, agendaDay.deliveries.filter((delivery) => !delivery.cancelled)]),
+	);
 	const days = daysBetween(city.dates.start, city.dates.end).map((date, index): FrabDay => {
 		const deliveries = deliveriesByDay.get(date) ?? [];
 		const rooms = city.rooms.map((room): [string, FrabEvent[]] => [
@@ -178,11 +183,11 @@ export function frabSchedule(city: City, options: FrabOptions): FrabSchedule {
 		start: city.dates.start,
 		end: city.dates.end,
 		daysCount: days.length,
-		timeslot_duration: hoursAndMinutes(timeslotMinutes(city.deliveries)),
+		timeslot_duration: hoursAndMinutes(timeslotMinutes(live)),
 		...(TIME_ZONE_NAME.test(city.timezone) ? { time_zone_name: city.timezone } : {}),
 		url: `${site}${cityUrl(city)}`,
 		rooms: city.rooms.map((name) => ({ name, guid: uuidV5(`${city.id}/${name}`) })),
-		tracks: tracksOf(city.deliveries),
+		tracks: tracksOf(live),
 		days,
 	};
 	return {

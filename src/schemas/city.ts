@@ -8,6 +8,15 @@ export const agendaItemSchema = z.strictObject({
 	start: wallTime.describe('Local start time "HH:MM" in the city\'s time zone.'),
 	end: wallTime.optional().describe('Local end time "HH:MM"; default: start + the session\'s duration.'),
 	room: text.describe("Room name; must be one of the city's rooms."),
+	status: z
+		.enum(['confirmed', 'cancelled'], 'must be "confirmed" or "cancelled" (leave it out for a confirmed delivery)')
+		.default('confirmed')
+		.describe('"cancelled" keeps the delivery on the page struck through and in calendars as cancelled.'),
+	id: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lower-case letters, digits or hyphens, e.g. "day2-repeat"')
+		.optional()
+		.describe("Pins the delivery's calendar identity when lines are reordered; default: its number among the session's lines here."),
 });
 
 /** Front matter of `content/cities/<id>.mdx`: one stop of the tour; the body introduces it. */

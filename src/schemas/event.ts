@@ -13,6 +13,14 @@ export const eventSchema = z.strictObject({
 			'must be the root of a domain, e.g. https://tour.example.org (sites under a path are not supported yet)',
 		)
 		.describe('Public address of the built site; its host name also makes calendar UIDs unique.'),
+	uidDomain: z
+		.string()
+		.regex(
+			/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/,
+			'must be a domain name in lower case, e.g. "ignite-tour.example.org"',
+		)
+		.optional()
+		.describe("Domain of every calendar event's UID; default: the host of url. Set it before moving the site to another host."),
 	language: languageTag.default('en').describe('Language of the site as a BCP 47 tag, e.g. "en".'),
 	acronym: z
 		.string()

@@ -51,6 +51,29 @@ describe('frab/c3voc schedules of the sample', () => {
 		expect(conference.days.map((day) => day.date)).toEqual(['2020-03-30', '2020-03-31']);
 	});
 
+	it('pins the identity of sample deliveries: a refactor may not renumber them (apps key favourites on it)', () => {
+		const sydney = eventsOf(scheduleOf(sample, 'sydney'));
+		const pinned = (slug: string) => {
+			const event = sydney.find((candidate) => candidate.slug === slug);
+			return event && { guid: event.guid, id: event.id, code: event.code };
+		};
+		expect(pinned('ignitetour-2020-sydney-soys10-1')).toEqual({
+			guid: 'c0b322d8-6030-55c4-ba4f-9c1de5748ec0',
+			id: 1085481688,
+			code: 'WM35BQ',
+		});
+		expect(pinned('ignitetour-2020-sydney-soys10-2')).toEqual({
+			guid: '934b7460-aa41-531d-ad53-310d44cd3a3b',
+			id: 323712096,
+			code: 'PGT4S2',
+		});
+		expect(pinned('ignitetour-2020-sydney-thr1001-1')).toEqual({
+			guid: '56f46f7b-933b-58b4-8ab7-cf028881ac17',
+			id: 1458859899,
+			code: 'BECFSH',
+		});
+	});
+
 	it('keeps guids stable and unique across the tour', () => {
 		const guids = catalog.cities.flatMap((city) => eventsOf(scheduleOf(sample, city.id)).map((event) => event.guid));
 		expect(new Set(guids).size).toBe(guids.length);

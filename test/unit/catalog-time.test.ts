@@ -119,28 +119,61 @@ describe('default end across a DST change', () => {
 });
 
 describe('calendar UIDs', () => {
-	it('makes the UID from code, city and local start: SOYS10-sydney-20200213T0900@tour.example.org', () => {
-		expect(deliveryOf(buildCatalog(tour().build()), 'sydney', 'SOYS10').uid).toBe('SOYS10-sydney-20200213T0900@tour.example.org');
+	it("makes the UID from code, city and the number of the line among the session's lines there: SOYS10-sydney-1@tour.example.org", () => {
+		expect(deliveryOf(buildCatalog(tour().build()), 'sydney', 'SOYS10').uid).toBe('SOYS10-sydney-1@tour.example.org');
 	});
 
 	it('gives the deliveries of one session in several cities one UID each', () => {
 		const catalog = buildCatalog(tour().build());
 		expect(catalog.deliveriesBySession.get('SOYS10')?.map((delivery) => delivery.uid)).toEqual([
-			'SOYS10-toronto-20200108T0900@tour.example.org',
-			'SOYS10-sydney-20200213T0900@tour.example.org',
-			'SOYS10-chicago-20200415T0900@tour.example.org',
+			'SOYS10-toronto-1@tour.example.org',
+			'SOYS10-sydney-1@tour.example.org',
+			'SOYS10-chicago-1@tour.example.org',
 		]);
 	});
 
-	it('gives a session delivered twice in one city two UIDs', () => {
+	it('gives a session delivered twice in one city two UIDs, numbered in agenda order', () => {
 		const source = tour().withCity('sydney', (city) => {
-			city.agenda.push(line('SOYS10', '2020-02-14', '09:30', 'Darling Harbour Theatre'));
+			city.agenda.unshift(line('SOYS10', '2020-02-14', '09:30', 'Darling Harbour Theatre'));
+		});
+		const sydney = buildCatalog(source.build()).cityById.get('sydney');
+		const soys10 = sydney?.deliveries.filter((delivery) => delivery.session.code === 'SOYS10');
+		// Sorted by time, the 14 February line (first in the agenda) comes second.
+		expect(soys10?.map((delivery) => [delivery.day, delivery.uid, delivery.key])).toEqual([
+			['2020-02-13', 'SOYS10-sydney-2@tour.example.org', 'soys10-2'],
+			['2020-02-14', 'SOYS10-sydney-1@tour.example.org', 'soys10-1'],
+		]);
+	});
+
+	it('keeps the UID when the delivery moves to another day, time and room, or the session is renamed', () => {
+		const before = deliveryOf(buildCatalog(tour().build()), 'sydney', 'SOYS10').uid;
+		const moved = tour()
+			.withCity('sydney', (city) => {
+				const soys10 = city.agenda.find((item) => item.session === 'SOYS10');
+				if (soys10) Object.assign(soys10, { day: '2020-02-14', start: '09:00', room: 'Expo Theatre' });
+			})
+			.withSession('SOYS10', (session) => ({ ...session, title: 'A new title' }));
+		expect(deliveryOf(buildCatalog(moved.build()), 'sydney', 'SOYS10').uid).toBe(before);
+	});
+
+	it("pins the identity with an agenda line's id, so that reordering lines does not swap UIDs", () => {
+		const source = tour().withCity('sydney', (city) => {
+			city.agenda.unshift({ ...line('SOYS10', '2020-02-14', '09:30', 'Darling Harbour Theatre'), id: 'repeat' });
 		});
 		const uids = buildCatalog(source.build())
 			.cityById.get('sydney')
 			?.deliveries.filter((delivery) => delivery.session.code === 'SOYS10')
 			.map((delivery) => delivery.uid);
-		expect(uids).toEqual(['SOYS10-sydney-20200213T0900@tour.example.org', 'SOYS10-sydney-20200214T0930@tour.example.org']);
+		expect(uids).toEqual(['SOYS10-sydney-2@tour.example.org', 'SOYS10-sydney-repeat@tour.example.org']);
+	});
+
+	it('refuses an id that gives two lines the same identity', () => {
+		const source = tour().withCity('sydney', (city) => {
+			city.agenda.push({ ...line('SOYS10', '2020-02-14', '09:30', 'Darling Harbour Theatre'), id: '1' });
+		});
+		expect(() => buildCatalog(source.build())).toThrow(
+			/agenda\[\d+\]\.id: gives this delivery the same calendar identity as agenda\[\d+\] \(SOYS10-1\); choose another id/,
+		);
 	});
 
 	it('indexes every delivery by its UID, and the UIDs are unique across the tour', () => {
@@ -151,7 +184,12 @@ describe('calendar UIDs', () => {
 
 	it('takes the host name of the site URL, in lower case, without the port', () => {
 		const source = tour().withEvent((event) => ({ ...event, url: 'https://Events.Example.com:8443/' }));
-		expect(deliveryOf(buildCatalog(source.build()), 'toronto', 'SOYS10').uid).toBe('SOYS10-toronto-20200108T0900@events.example.com');
+		expect(deliveryOf(buildCatalog(source.build()), 'toronto', 'SOYS10').uid).toBe('SOYS10-toronto-1@events.example.com');
+	});
+
+	it('takes event.uidDomain when there is one, so that the site can move to another host', () => {
+		const source = tour().withEvent((event) => ({ ...event, url: 'https://new-host.example.net/', uidDomain: 'tour.example.org' }));
+		expect(deliveryOf(buildCatalog(source.build()), 'toronto', 'SOYS10').uid).toBe('SOYS10-toronto-1@tour.example.org');
 	});
 });
 

@@ -165,7 +165,7 @@ describe('frab schedule of a city', () => {
 			end: '2020-02-13T09:45:00+11:00',
 			duration: '00:45',
 			room: 'Darling Harbour Theatre',
-			slug: 'ignitetour-2020-sydney-soys10-20200213t0900',
+			slug: 'ignitetour-2020-sydney-soys10-1',
 			url: 'https://tour.example.org/sessions/soys10/',
 			type: 'breakout',
 			track: 'Content collaboration',

@@ -12,8 +12,8 @@ import { uniqueIds, unknownId, unknownSession, type DeclaredIds } from './ids';
 const MINUTE = 60_000;
 
 export interface CityContext {
-	/** Host of the site, part of every delivery's UID. */
-	readonly host: string;
+	/** Domain of every delivery's UID: `event.uidDomain`, else the site's host. */
+	readonly uidDomain: string;
 	readonly sessionByCode: ReadonlyMap<string, Session>;
 	readonly pathById: ReadonlyMap<string, LearningPath>;
 	readonly declared: DeclaredIds;
@@ -105,9 +105,18 @@ function readCity(
 		hasWorkshop: false,
 	};
 
+	const keys = deliveryKeys(data.agenda);
+	const lineByKey = new Map<string, number>();
 	data.agenda.forEach((item, index) => {
 		if (!item) return;
-		const delivery = readAgendaLine(item, index, city, data, rooms, context, at);
+		const key = keys[index] ?? '';
+		const other = lineByKey.get(key);
+		if (other !== undefined) {
+			at(`agenda[${index}].id`, `gives this delivery the same calendar identity as agenda[${other}] (${key}); choose another id`);
+			return;
+		}
+		lineByKey.set(key, index);
+		const delivery = readAgendaLine(item, index, key, city, data, rooms, context, at);
 		if (delivery) city.deliveries.push(delivery);
 	});
 	city.deliveries.sort(byStartThenPlace);
@@ -132,6 +141,7 @@ function readCity(
 function readAgendaLine(
 	item: AgendaItemData,
 	index: number,
+	key: string,
 	city: City,
 	data: CityFields,
 	rooms: ReadonlySet<string>,
@@ -164,7 +174,9 @@ function readAgendaLine(
 	const local = localDayAndTime(data.timezone, start);
 	const offset = utcOffsetMinutes(data.timezone, start);
 	return {
-		uid: `${session.code}-${city.id}-${local.day.replaceAll('-', '')}T${local.time.replace(':', '')}@${context.host}`,
+		uid: `${session.code}-${city.id}-${key.slice(key.indexOf('-') + 1)}@${context.uidDomain}`,
+		key: key.toLowerCase(),
+		cancelled: item.status === 'cancelled',
 		session,
 		city,
 		room: item.room,
@@ -177,6 +189,23 @@ function readAgendaLine(
 		zoneLabel: zoneAbbreviation(data.timezone, start) ?? formatUtcOffset(offset),
 		agendaIndex: index,
 	};
+}
+
+/**
+ * The identity of each agenda line, `<CODE>-<n>`: n is the line's number among the lines of the same session in
+ * this city, in agenda order, or the line's `id` when it has one. Neither time, day, room nor title is in it,
+ * so a delivery that moves stays the same event in every calendar that imported it. Used by the catalog and by
+ * the change list, which reads old versions of the agenda.
+ */
+export function deliveryKeys(agenda: readonly (Pick<AgendaItemData, 'session' | 'id'> | undefined)[]): (string | undefined)[] {
+	const count = new Map<string, number>();
+	return agenda.map((item) => {
+		if (!item) return undefined;
+		const code = item.session.toUpperCase();
+		const n = (count.get(code) ?? 0) + 1;
+		count.set(code, n);
+		return `${code}-${item.id ?? n}`;
+	});
 }
 
 function instantOf(timeZone: string, day: string, time: string, field: string, at: FileReporter): Date | undefined {
