@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Delivery } from '../catalog';
 import { typeLabels } from '../presentation/labels';
 import { abstractText } from '../presentation/plain-text';
@@ -20,6 +20,8 @@ export interface CalendarFeed {
 	readonly revisions: RevisionIndex;
 	/** The tracks file, whose names land in CATEGORIES. */
 	readonly tracksFile: string;
+	/** The event file, whose URL lands in URL and DESCRIPTION. */
+	readonly eventFile: string;
 	/**
 	 * Instants the VTIMEZONE must cover (± 365 days are added), e.g. the city's whole agenda, so that every
 	 * feed of a city shares one block; by default the span of this feed's events.
@@ -47,18 +49,21 @@ export function calendarText(feed: CalendarFeed): string {
 	});
 	for (const delivery of feed.deliveries) {
 		const { session, city } = delivery;
-		// Everything the event's text comes from: session, city, speakers, tracks.
+		// Everything the event's text comes from: session, city, speakers, tracks, the site's URL.
 		const revision = feed.revisions.of([
 			session.filePath,
 			city.filePath,
 			...session.speakers.map((speaker) => speaker.filePath),
 			feed.tracksFile,
+			feed.eventFile,
 		]);
 		const pageUrl = `${feed.siteUrl}${sessionUrl(session)}`;
 		const speakers = session.speakers.map((speaker) => `${speaker.name} (${speaker.role}, ${speaker.company})`);
 		calendar.createEvent({
 			id: delivery.uid,
 			sequence: revision.sequence,
+			// Kept, not dropped: a client removes or strikes the event it imported only if it sees it cancelled.
+			...(delivery.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
 			stamp: revision.lastModified,
 			lastModified: revision.lastModified,
 			// TZDate, not Date: ical-generator formats a plain Date with the machine's local clock.

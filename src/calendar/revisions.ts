@@ -2,12 +2,23 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** How often and when the content behind a calendar event last changed. */
+/** When the content behind a calendar event last changed, and the SEQUENCE that says so. */
 export interface Revision {
-	/** Number of commits that touched the event's files: grows with every change, as SEQUENCE must. */
+	/**
+	 * Seconds from 2000-01-01T00:00:00Z to `lastModified`: a later change gives a higher number whatever
+	 * happened in between (files moved, a speaker removed, a shallow count), which a count of commits does not.
+	 * It fits a signed 32-bit integer, as some clients store it, until 2068.
+	 */
 	readonly sequence: number;
-	/** Time of the latest of those commits; also the event's DTSTAMP, so output is reproducible. */
+	/** Time of the latest commit that touched the event's files; also its DTSTAMP, so output is reproducible. */
 	readonly lastModified: Date;
+}
+
+const sequenceEpoch = Date.UTC(2000, 0, 1);
+
+/** SEQUENCE for a change at this time (see Revision.sequence). */
+export function sequenceAt(time: Date): number {
+	return Math.max(0, Math.floor((time.getTime() - sequenceEpoch) / 1000));
 }
 
 export interface RevisionIndex {
@@ -16,7 +27,6 @@ export interface RevisionIndex {
 }
 
 interface FileHistory {
-	readonly commits: Set<string>;
 	lastModified: number;
 }
 
@@ -24,7 +34,7 @@ interface FileHistory {
  * Reads the content's git history once per build. SEQUENCE and LAST-MODIFIED then change only when a
  * file behind the event is committed again: a content hash could say "changed" but not "newer", and
  * clients such as Outlook only accept an update whose SEQUENCE is higher. Without git history (a
- * tarball), a file's modification time stands in and SEQUENCE stays 0.
+ * tarball), a file's modification time stands in.
  *
  * Git runs inside the content folder, so the history is that of the repository holding the content: the
  * project's, or the content folder's own when it is a separate repository (or a submodule).
@@ -37,18 +47,12 @@ export function readRevisions(projectRoot: string, contentDir: string): Revision
 			const key = filePaths.join('\n');
 			const known = cache.get(key);
 			if (known) return known;
-			const commits = new Set<string>();
 			let lastModified = 0;
 			for (const filePath of filePaths) {
 				const file = history.get(filePath);
-				if (file) {
-					file.commits.forEach((commit) => commits.add(commit));
-					lastModified = Math.max(lastModified, file.lastModified);
-				} else {
-					lastModified = Math.max(lastModified, modificationTime(join(projectRoot, filePath)));
-				}
+				lastModified = Math.max(lastModified, file ? file.lastModified : modificationTime(join(projectRoot, filePath)));
 			}
-			const revision = { sequence: commits.size, lastModified: new Date(lastModified) };
+			const revision = { sequence: sequenceAt(new Date(lastModified)), lastModified: new Date(lastModified) };
 			cache.set(key, revision);
 			return revision;
 		},
@@ -72,27 +76,45 @@ function gitHistory(projectRoot: string, contentDir: string): Map<string, FileHi
 	} catch {
 		return files;
 	}
-	if (isShallowClone(contentRoot)) {
-		// A shallow clone sees one commit: SEQUENCE would drop to 1 and clients would ignore the update.
-		process.emitWarning(
-			'the git clone is shallow, so calendar SEQUENCE numbers will be too low; build from a full clone (e.g. fetch-depth: 0)',
-			'RoadshowWarning',
-		);
-	}
 	for (const block of log.split('\0').slice(1)) {
 		const [header = '', ...paths] = block.split('\n');
-		const [commit = '', seconds = '0'] = header.split(' ');
+		const [, seconds = '0'] = header.split(' ');
 		const time = Number(seconds) * 1000;
 		for (const path of paths) {
 			if (!path) continue;
 			const key = fromProjectRoot(path);
-			const file = files.get(key) ?? { commits: new Set<string>(), lastModified: 0 };
-			file.commits.add(commit);
+			const file = files.get(key) ?? { lastModified: 0 };
 			file.lastModified = Math.max(file.lastModified, time);
 			files.set(key, file);
 		}
 	}
 	return files;
+}
+
+/** The setting that lets a CI build go on from a shallow clone (calendars then announce changes that are not). */
+export const shallowCloneSetting = 'ROADSHOW_ALLOW_SHALLOW_CLONE';
+
+/**
+ * A shallow clone shows every file as changed in its one commit: each build would announce every event as
+ * updated, and the next build from a full clone would lower SEQUENCE, which clients then ignore. In CI (`CI`
+ * set, as every CI service does) that stops the build, unless `ROADSHOW_ALLOW_SHALLOW_CLONE=1`; elsewhere it
+ * is a warning. Returns the problem, if any, for the caller to report.
+ */
+export function shallowHistoryProblem(
+	projectRoot: string,
+	contentDir: string,
+	env: NodeJS.ProcessEnv,
+): { fatal: boolean; message: string } | undefined {
+	if (!isShallowClone(join(projectRoot, contentDir))) return undefined;
+	const inCi = env['CI'] !== undefined && env['CI'] !== '' && env['CI'] !== 'false' && env['CI'] !== '0';
+	const allowed = env[shallowCloneSetting] === '1' || env[shallowCloneSetting] === 'true';
+	return {
+		fatal: inCi && !allowed,
+		message:
+			'the git clone of the content is shallow, so calendars cannot tell what changed when: fetch the full history ' +
+			'(GitHub Actions: actions/checkout with fetch-depth: 0; GitLab CI: GIT_DEPTH: 0; or run git fetch --unshallow), ' +
+			`or set ${shallowCloneSetting}=1 to build anyway (see "Deploying" in the README)`,
+	};
 }
 
 function isShallowClone(repositoryDir: string): boolean {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { shallowHistoryProblem } from '../calendar/revisions';
 import { buildCatalog, type Catalog } from '../catalog';
 import { contentDirectory } from '../loaders/content-files';
 import { readContentFolder } from '../loaders/content-folder';
@@ -17,10 +18,19 @@ export function contentCheck(): AstroIntegration {
 	return {
 		name: 'roadshow-content-check',
 		hooks: {
-			'astro:config:setup': ({ config, command }) => {
+			'astro:config:setup': ({ config, command, logger }) => {
 				if (command !== 'build' && command !== 'dev') return;
-				const catalog = buildCatalog(readContentFolder(fileURLToPath(config.root), contentDirectory()));
-				if (command === 'build') (globalThis as Record<symbol, Stash>)[checked] = { contentDir: contentDirectory(), catalog };
+				const root = fileURLToPath(config.root);
+				const catalog = buildCatalog(readContentFolder(root, contentDirectory()));
+				if (command !== 'build') return;
+				const shallow = shallowHistoryProblem(root, contentDirectory(), process.env);
+				if (shallow?.fatal) {
+					const error = new Error(`Calendars need the content's git history: ${shallow.message}`);
+					error.stack = ''; // a setting to change, not a bug: no stack trace
+					throw error;
+				}
+				if (shallow) logger.warn(shallow.message);
+				(globalThis as Record<symbol, Stash>)[checked] = { contentDir: contentDirectory(), catalog };
 			},
 		},
 	};

@@ -1,4 +1,4 @@
-import type { City, LearningPath, Session, Speaker } from '../catalog/types';
+import type { City, Delivery, LearningPath, Session, Speaker } from '../catalog/types';
 
 // The site's URL scheme (docs/architecture.md "URLs", stable: other tools rely on it) in one place; every link goes through here.
 export const sessionUrl = (session: Session) => `/sessions/${session.slug}/`;
@@ -9,6 +9,9 @@ export const speakerUrl = (speaker: Speaker) => `/speakers/${speaker.id}/`;
 // Calendar files (docs/architecture.md "URLs"): a city's agenda, a session's deliveries in a city, a path in a city.
 export const cityCalendarPath = (city: City) => `/cities/${city.id}/calendar.ics`;
 export const sessionCalendarPath = (city: City, session: Session) => `/cities/${city.id}/sessions/${session.slug}.ics`;
+/** One delivery alone, `soys10-2.ics` beside the session's `soys10.ics` (a code has no hyphen, so they cannot clash). */
+export const deliveryCalendarPath = (delivery: Delivery) => `/cities/${delivery.city.id}/sessions/${delivery.key}.ics`;
+export const cityChangesPath = (city: City) => `/cities/${city.id}/changes.xml`;
 export const pathCalendarPath = (city: City, path: LearningPath) => `/cities/${city.id}/paths/${path.id}.ics`;
 export const scheduleJsonPath = (city: City) => `/cities/${city.id}/schedule.json`;
 export const scheduleXmlPath = (city: City) => `/cities/${city.id}/schedule.xml`;

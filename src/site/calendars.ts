@@ -1,11 +1,11 @@
 import type { City, Delivery, LearningPath, Session } from '../catalog';
-import { contentDirectory, tracksFile } from '../loaders/content-files';
+import { contentDirectory, eventFile, tracksFile } from '../loaders/content-files';
 import { calendarText } from '../calendar/ics';
 import { readRevisions } from '../calendar/revisions';
 import { catalog, siteUrl } from './catalog';
 
 // Git history is read once per build, like the catalog; builds run from the project root.
-const revisions = readRevisions(process.cwd(), contentDirectory());
+export const revisions = readRevisions(process.cwd(), contentDirectory());
 
 /** Subscribed city feeds are re-read twice a day: agendas change rarely, but they do change. */
 const refreshHours = 12;
@@ -16,6 +16,12 @@ export function cityCalendar(city: City): string {
 
 export function sessionCalendar(city: City, session: Session): string {
 	return feed(city, `${session.code}: ${session.title} – ${city.name}`, city.deliveriesBySession.get(session.code) ?? []);
+}
+
+/** One delivery alone: the file a delivery's "Add to calendar" offers. */
+export function deliveryCalendar(delivery: Delivery): string {
+	const { city, session } = delivery;
+	return feed(city, `${session.code}: ${session.title} – ${city.name}`, [delivery]);
 }
 
 export function pathCalendar(city: City, path: LearningPath): string {
@@ -44,6 +50,7 @@ function feed(city: City, title: string, deliveries: readonly Delivery[], refres
 		siteUrl,
 		revisions,
 		tracksFile: `${contentDirectory()}/${tracksFile}`,
+		eventFile: `${contentDirectory()}/${eventFile}`,
 		...(zoneSpan ? { zoneSpan } : {}),
 		...(refresh ? { refreshHours: refresh } : {}),
 	});

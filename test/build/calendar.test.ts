@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog';
+import { sequenceAt } from '../../src/calendar/revisions';
 import { readContentFolder } from '../../src/loaders/content-folder';
 import { parseCalendar } from '../support/ics';
 import { listFiles, projectRoot, readBuilt, type BuildResult } from '../support/builds';
@@ -12,17 +13,19 @@ const basicCatalog = buildCatalog(readContentFolder(projectRoot, 'test/fixtures/
 const icsFiles = (site: BuildResult) => listFiles(site.outDir).filter((file) => file.endsWith('.ics'));
 
 describe('calendar files of the sample', () => {
-	it('has a city feed for every city, a file per session delivered in a city, and per path offered', () => {
+	it('has a city feed for every city, a file per session delivered in a city and per delivery, and per path offered', () => {
 		const files = new Set(icsFiles(sample));
 		for (const city of sampleCatalog.cities) {
 			expect(files.has(`cities/${city.id}/calendar.ics`), city.id).toBe(true);
 			for (const code of city.deliveriesBySession.keys()) {
 				expect(files.has(`cities/${city.id}/sessions/${code.toLowerCase()}.ics`), `${city.id} ${code}`).toBe(true);
 			}
+			for (const delivery of city.deliveries) expect(files.has(`cities/${city.id}/sessions/${delivery.key}.ics`), delivery.uid).toBe(true);
 			for (const path of city.paths) expect(files.has(`cities/${city.id}/paths/${path.id}.ics`)).toBe(true);
 		}
 		const expected =
-			sampleCatalog.cities.length + sampleCatalog.cities.reduce((sum, city) => sum + city.deliveriesBySession.size + city.paths.length, 0);
+			sampleCatalog.cities.length +
+			sampleCatalog.cities.reduce((sum, city) => sum + city.deliveriesBySession.size + city.deliveries.length + city.paths.length, 0);
 		expect(files.size).toBe(expected);
 	});
 
@@ -81,13 +84,31 @@ describe('calendar files of the sample', () => {
 		}
 	});
 
-	it('gives each delivery a stable UID <code>-<city>-<local start>@<site host>', () => {
+	it('gives each delivery a stable UID <code>-<city>-<n>@<site host>, pinned here so that no refactor renumbers them', () => {
 		const { events } = parseCalendar(readBuilt(sample, 'cities/sydney/sessions/soys10.ics'));
 		expect(events.map((event) => event.uid)).toEqual([
-			'SOYS10-sydney-20200213T0900@ignite-tour.example.org',
-			'SOYS10-sydney-20200214T0930@ignite-tour.example.org',
+			'SOYS10-sydney-1@ignite-tour.example.org',
+			'SOYS10-sydney-2@ignite-tour.example.org',
 		]);
 		expect(events[0]?.start.toISOString()).toBe('2020-02-12T22:00:00.000Z');
+		expect(
+			parseCalendar(readBuilt(sample, 'cities/orlando/calendar.ics')).events.find((event) => event.summary.startsWith('KEY01'))?.uid,
+		).toBe('KEY01-orlando-1@ignite-tour.example.org');
+	});
+
+	it('gives each delivery a file of its own, holding that delivery alone', () => {
+		const first = parseCalendar(readBuilt(sample, 'cities/sydney/sessions/soys10-1.ics')).events;
+		const second = parseCalendar(readBuilt(sample, 'cities/sydney/sessions/soys10-2.ics')).events;
+		expect(first.map((event) => [event.uid, event.start.toISOString()])).toEqual([
+			['SOYS10-sydney-1@ignite-tour.example.org', '2020-02-12T22:00:00.000Z'],
+		]);
+		expect(second.map((event) => [event.uid, event.start.toISOString()])).toEqual([
+			['SOYS10-sydney-2@ignite-tour.example.org', '2020-02-13T22:30:00.000Z'],
+		]);
+		const page = readBuilt(sample, 'sessions/soys10/index.html');
+		expect(page).toContain('href="/cities/sydney/sessions/soys10-1.ics"');
+		expect(page).toContain('href="/cities/sydney/sessions/soys10-2.ics"');
+		expect(page).not.toContain('href="/cities/sydney/sessions/soys10.ics"');
 	});
 
 	it('describes the event: summary with code, plain-text abstract and link, location with room and venue, categories', () => {
@@ -105,10 +126,12 @@ describe('calendar files of the sample', () => {
 		);
 		expect(event.categories).toEqual(['Content and team collaboration', 'Breakout', 'Level 200']);
 		expect(event.lastModified.replace('LAST-MODIFIED:', '')).toBe(event.dtstamp.replace('DTSTAMP:', ''));
-		// With the project's history SEQUENCE counts commits, without it (a source archive) it is 0; the
-		// exact values are checked on the basic fixture, which has a repository of its own.
+		// SEQUENCE is the time of the last change in seconds from 2000 (from git, or the files' times in a source
+		// archive); the exact values are checked on the basic fixture, which has a repository of its own.
 		expect(Number.isInteger(event.sequence), String(event.sequence)).toBe(true);
-		expect(event.sequence).toBeGreaterThanOrEqual(0);
+		expect(event.sequence).toBe(
+			sequenceAt(new Date(`${event.dtstamp.replace(/^DTSTAMP:(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z')}`)),
+		);
 	});
 
 	it('produces byte-identical calendars under TZ=UTC and TZ=Asia/Tokyo', () => {
@@ -140,15 +163,16 @@ describe('calendar files of the fixture', () => {
 
 	it("takes SEQUENCE, DTSTAMP and LAST-MODIFIED from the content's git history", () => {
 		// test/support/builds.ts commits the fixture on 2020-01-01 12:00 UTC and SOYS10's abstract again on
-		// 2020-01-02 12:00 UTC; every event depends on its session's, city's, speakers' and the tracks file.
+		// 2020-01-02 12:00 UTC; every event depends on its session's, city's, speakers', tracks and event files.
+		// SEQUENCE is seconds from 2000-01-01: 631195200 is 2020-01-01 12:00 UTC.
 		let edited = 0;
 		let others = 0;
 		for (const file of icsFiles(basic)) {
 			for (const event of parseCalendar(readBuilt(basic, file)).events) {
 				const twice = event.summary.startsWith('SOYS10: ');
 				const expected = twice
-					? { sequence: 2, dtstamp: 'DTSTAMP:20200102T120000Z', lastModified: 'LAST-MODIFIED:20200102T120000Z' }
-					: { sequence: 1, dtstamp: 'DTSTAMP:20200101T120000Z', lastModified: 'LAST-MODIFIED:20200101T120000Z' };
+					? { sequence: 631281600, dtstamp: 'DTSTAMP:20200102T120000Z', lastModified: 'LAST-MODIFIED:20200102T120000Z' }
+					: { sequence: 631195200, dtstamp: 'DTSTAMP:20200101T120000Z', lastModified: 'LAST-MODIFIED:20200101T120000Z' };
 				expect({ sequence: event.sequence, dtstamp: event.dtstamp, lastModified: event.lastModified }, `${file} ${event.uid}`).toEqual(
 					expected,
 				);
@@ -159,7 +183,7 @@ describe('calendar files of the fixture', () => {
 		expect(edited).toBeGreaterThan(0);
 		expect(others).toBeGreaterThan(0);
 		const raw = readBuilt(basic, 'cities/sydney/sessions/soys10.ics');
-		expect(raw).toContain('\r\nSEQUENCE:2\r\n');
+		expect(raw).toContain('\r\nSEQUENCE:631281600\r\n');
 		expect(raw).toContain('\r\nDTSTAMP:20200102T120000Z\r\n');
 	});
 

@@ -58,7 +58,34 @@ export type BuildName = (typeof siteBuilds)[number]['name'];
  * The environment without GIT_DIR, GIT_WORK_TREE and friends: set when the tests run from a git hook, they
  * would point every git command (the fixture's and the build's) at the project's own repository.
  */
-const outsideGit = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
+const outsideGit = Object.fromEntries(
+	Object.entries(process.env).filter(
+		// CI and the shallow-clone setting change what a build accepts: a test that means them sets them itself.
+		([name]) => !name.startsWith('GIT_') && name !== 'CI' && name !== 'ROADSHOW_ALLOW_SHALLOW_CLONE',
+	),
+);
+
+/**
+ * Runs git in a folder as an editor would commit, at a given date: neither the machine's nor the user's git
+ * configuration (signing, hooks, templates) applies, nor GIT_DIR from a hook.
+ */
+export function gitIn(dir: string): (args: string[], date?: string) => Buffer {
+	return (args, date) =>
+		execFileSync('git', args, {
+			cwd: dir,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: {
+				...outsideGit,
+				GIT_CONFIG_NOSYSTEM: '1',
+				GIT_CONFIG_GLOBAL: '/dev/null',
+				GIT_AUTHOR_NAME: 'Editor',
+				GIT_AUTHOR_EMAIL: 'editor@example.org',
+				GIT_COMMITTER_NAME: 'Editor',
+				GIT_COMMITTER_EMAIL: 'editor@example.org',
+				...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+			},
+		});
+}
 
 /** Copies the basic fixture to basicRepository.content and commits it there, in a repository of its own. */
 export function makeBasicRepository(): void {
@@ -69,22 +96,7 @@ export function makeBasicRepository(): void {
 	const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(finalText)?.[0];
 	if (!frontMatter || frontMatter === finalText)
 		throw new Error(`${basicRepository.editedFile} of the fixture needs front matter and a body`);
-	const git = (args: string[], date?: string) =>
-		execFileSync('git', args, {
-			cwd: dir,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			env: {
-				...outsideGit,
-				// Neither the machine's nor the user's git configuration (signing, hooks, templates) applies.
-				GIT_CONFIG_NOSYSTEM: '1',
-				GIT_CONFIG_GLOBAL: '/dev/null',
-				GIT_AUTHOR_NAME: 'Editor',
-				GIT_AUTHOR_EMAIL: 'editor@example.org',
-				GIT_COMMITTER_NAME: 'Editor',
-				GIT_COMMITTER_EMAIL: 'editor@example.org',
-				...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
-			},
-		});
+	const git = gitIn(dir);
 	git(['init', '-q']);
 	writeFileSync(edited, frontMatter);
 	git(['add', '-A']);
@@ -110,10 +122,11 @@ export function run(command: string, args: readonly string[], env: Record<string
 	});
 }
 
-export async function buildSite(build: SiteBuild): Promise<BuildResult> {
+export async function buildSite(build: SiteBuild, env: Record<string, string> = {}): Promise<BuildResult> {
 	const outDir = join(buildsRoot, build.name);
 	const started = performance.now();
 	const { exitCode, output } = await run(process.execPath, [astroCli, 'build', '--outDir', outDir], {
+		...env,
 		TZ: build.tz,
 		ROADSHOW_CONTENT_DIR: build.content,
 		ROADSHOW_CACHE_DIR: join(buildsRoot, '.cache', build.name),

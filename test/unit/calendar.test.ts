@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildCatalog, type Catalog } from '../../src/catalog';
 import { calendarText } from '../../src/calendar/ics';
-import { readRevisions, type RevisionIndex } from '../../src/calendar/revisions';
+import { readRevisions, sequenceAt, shallowHistoryProblem, type RevisionIndex } from '../../src/calendar/revisions';
 import { deliveryLinks, feedLinks } from '../../src/presentation/calendar-links';
 import { parseCalendar } from '../support/ics';
 import { cityFields, line, tour } from './source-builder';
@@ -22,6 +22,7 @@ function sydneyCalendar(catalog: Catalog): string {
 		siteUrl: 'https://tour.example.org',
 		revisions: fixedRevisions,
 		tracksFile: 'content/tracks.yaml',
+		eventFile: 'content/event.yaml',
 	});
 }
 
@@ -36,7 +37,7 @@ describe('calendarText', () => {
 		const text = sydneyCalendar(buildCatalog(tour().build()));
 		const { events } = parseCalendar(text);
 		const soys10 = events.find((event) => event.uid.startsWith('SOYS10-'));
-		expect(soys10?.uid).toBe('SOYS10-sydney-20200213T0900@tour.example.org');
+		expect(soys10?.uid).toBe('SOYS10-sydney-1@tour.example.org');
 		expect(soys10?.start.toISOString()).toBe('2020-02-12T22:00:00.000Z');
 		expect(soys10?.end.toISOString()).toBe('2020-02-12T22:45:00.000Z');
 		expect(text).toContain('DTSTART;TZID=Australia/Sydney:20200213T090000');
@@ -85,6 +86,7 @@ describe('calendarText', () => {
 					siteUrl: 'https://tour.example.org',
 					revisions: fixedRevisions,
 					tracksFile: 'content/tracks.yaml',
+					eventFile: 'content/event.yaml',
 				}),
 			);
 		};
@@ -162,7 +164,7 @@ describe('readRevisions (git history of the content)', () => {
 		git(dir, ['commit', '-q', '-m', `edit ${file}`], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
 	}
 
-	it('raises SEQUENCE and LAST-MODIFIED only when a file behind the event is committed again', () => {
+	it("raises SEQUENCE and LAST-MODIFIED only when a file behind the event is committed again, to the commit's time", () => {
 		const dir = scratch('roadshow-revisions-');
 		mkdirSync(join(dir, 'content/sessions'), { recursive: true });
 		mkdirSync(join(dir, 'content/cities'), { recursive: true });
@@ -171,13 +173,16 @@ describe('readRevisions (git history of the content)', () => {
 		commit(dir, 'content/cities/sydney.mdx', 'v1', '2020-01-02T10:00:00Z');
 		const files = ['content/sessions/SOYS10.mdx', 'content/cities/sydney.mdx'];
 		const first = readRevisions(dir, 'content').of(files);
-		expect(first).toEqual({ sequence: 2, lastModified: new Date('2020-01-02T10:00:00Z') });
+		expect(first).toEqual({ sequence: sequenceAt(new Date('2020-01-02T10:00:00Z')), lastModified: new Date('2020-01-02T10:00:00Z') });
 
 		commit(dir, 'content/sessions/SOYS20.mdx', 'another session', '2020-01-03T10:00:00Z');
 		expect(readRevisions(dir, 'content').of(files)).toEqual(first);
 
 		commit(dir, 'content/sessions/SOYS10.mdx', 'v2: new title', '2020-01-04T10:00:00Z');
-		expect(readRevisions(dir, 'content').of(files)).toEqual({ sequence: 3, lastModified: new Date('2020-01-04T10:00:00Z') });
+		expect(readRevisions(dir, 'content').of(files)).toEqual({
+			sequence: sequenceAt(new Date('2020-01-04T10:00:00Z')),
+			lastModified: new Date('2020-01-04T10:00:00Z'),
+		});
 	});
 
 	it('reads the history of a content folder that is its own repository, nested in another folder', () => {
@@ -195,22 +200,52 @@ describe('readRevisions (git history of the content)', () => {
 		const session = 'sites/tour/content/sessions/SOYS10.mdx';
 		const city = 'sites/tour/content/cities/sydney.mdx';
 		const revisions = readRevisions(dir, 'sites/tour/content');
-		expect(revisions.of([session])).toEqual({ sequence: 2, lastModified: new Date('2020-01-04T10:00:00Z') });
-		expect(revisions.of([city])).toEqual({ sequence: 1, lastModified: new Date('2020-01-02T10:00:00Z') });
-		expect(revisions.of([session, city])).toEqual({ sequence: 3, lastModified: new Date('2020-01-04T10:00:00Z') });
+		expect(revisions.of([session])).toEqual({
+			sequence: sequenceAt(new Date('2020-01-04T10:00:00Z')),
+			lastModified: new Date('2020-01-04T10:00:00Z'),
+		});
+		expect(revisions.of([city])).toEqual({
+			sequence: sequenceAt(new Date('2020-01-02T10:00:00Z')),
+			lastModified: new Date('2020-01-02T10:00:00Z'),
+		});
+		expect(revisions.of([session, city])).toEqual({
+			sequence: sequenceAt(new Date('2020-01-04T10:00:00Z')),
+			lastModified: new Date('2020-01-04T10:00:00Z'),
+		});
 		// The folder as a user may write it in ROADSHOW_CONTENT_DIR.
 		expect(readRevisions(dir, './sites/tour/content/').of([session, city])).toEqual({
-			sequence: 3,
+			sequence: sequenceAt(new Date('2020-01-04T10:00:00Z')),
 			lastModified: new Date('2020-01-04T10:00:00Z'),
 		});
 	});
 
-	it('falls back to SEQUENCE 0 and the file time outside a git repository', () => {
+	it('counts SEQUENCE in seconds from 2000-01-01 UTC, so that a later change always gives a higher number', () => {
+		expect(sequenceAt(new Date('2000-01-01T00:00:00Z'))).toBe(0);
+		expect(sequenceAt(new Date('2020-02-13T09:00:00Z'))).toBe(634_899_600);
+		expect(sequenceAt(new Date('2068-01-19T03:14:07Z'))).toBeLessThan(2 ** 31);
+	});
+
+	it('stops a CI build from a shallow clone unless told to go on, and warns elsewhere', () => {
+		const origin = scratch('roadshow-origin-');
+		mkdirSync(join(origin, 'content'), { recursive: true });
+		git(origin, ['init', '-q']);
+		commit(origin, 'content/a.mdx', 'v1', '2020-01-01T10:00:00Z');
+		commit(origin, 'content/a.mdx', 'v2', '2020-01-02T10:00:00Z');
+		const clone = join(scratch('roadshow-shallow-'), 'site');
+		git(origin, ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+		expect(shallowHistoryProblem(clone, 'content', { CI: 'true' })).toMatchObject({ fatal: true });
+		expect(shallowHistoryProblem(clone, 'content', { CI: 'true' })?.message).toContain('fetch-depth: 0');
+		expect(shallowHistoryProblem(clone, 'content', { CI: 'true', ROADSHOW_ALLOW_SHALLOW_CLONE: '1' })).toMatchObject({ fatal: false });
+		expect(shallowHistoryProblem(clone, 'content', {})).toMatchObject({ fatal: false });
+		expect(shallowHistoryProblem(origin, 'content', { CI: 'true' })).toBeUndefined();
+	});
+
+	it('falls back to the file time outside a git repository', () => {
 		const dir = scratch('roadshow-no-git-');
 		mkdirSync(join(dir, 'content'), { recursive: true });
 		writeFileSync(join(dir, 'content/a.mdx'), 'x');
 		const revision = readRevisions(dir, 'content').of(['content/a.mdx']);
-		expect(revision.sequence).toBe(0);
+		expect(revision.sequence).toBe(sequenceAt(revision.lastModified));
 		expect(revision.lastModified.getTime() % 1000).toBe(0);
 		expect(revision.lastModified.getTime()).toBeGreaterThan(Date.parse('2020-01-01T00:00:00Z'));
 	});
