@@ -34,7 +34,8 @@ export function sameSessionTwiceAtOnce(deliveries: readonly Delivery[]): Problem
 export function roomOverlaps(deliveries: readonly Delivery[]): Problem[] {
 	const problems: Problem[] = [];
 	const lastInRoom = new Map<string, Delivery>();
-	for (const delivery of deliveries) {
+	// A cancelled delivery frees its room and its speakers.
+	for (const delivery of deliveries.filter((item) => !item.cancelled)) {
 		const room = `${delivery.city.id}|${delivery.room}`;
 		const previous = lastInRoom.get(room);
 		if (previous && delivery.start < previous.end) {
@@ -53,7 +54,7 @@ export function roomOverlaps(deliveries: readonly Delivery[]): Problem[] {
 export function speakerClashes(deliveries: readonly Delivery[]): Problem[] {
 	const problems: Problem[] = [];
 	const lastBySpeaker = new Map<string, Delivery>();
-	for (const delivery of deliveries) {
+	for (const delivery of deliveries.filter((item) => !item.cancelled)) {
 		for (const speaker of delivery.session.speakers) {
 			const previous = lastBySpeaker.get(speaker.id);
 			if (previous && delivery.start < previous.end) {

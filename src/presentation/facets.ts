@@ -1,4 +1,4 @@
-import type { Catalog, Session } from '../catalog';
+import type { Catalog, City, Session } from '../catalog';
 import { typeLabels } from './format';
 
 /** One way to narrow the session catalog; values are URL-safe ids, labels what attendees read. */
@@ -19,13 +19,20 @@ export function slug(text: string): string {
 	return latin || text.trim().replace(/\s+/g, '-');
 }
 
+/** The cities where the session still takes place: a city whose every delivery of it is cancelled does not count. */
+export function citiesGiving(catalog: Catalog, session: Session): readonly City[] {
+	return (catalog.citiesBySession.get(session.code) ?? []).filter((city) =>
+		(city.deliveriesBySession.get(session.code) ?? []).some((delivery) => !delivery.cancelled),
+	);
+}
+
 /** The catalog's facets (city, track, type, level, path, speaker, product, language) and each session's values. */
 export function sessionFacets(catalog: Catalog): {
 	facets: readonly Facet[];
 	valuesOf: (session: Session) => Readonly<Record<string, readonly string[]>>;
 } {
 	const valuesOf = (session: Session) => ({
-		city: (catalog.citiesBySession.get(session.code) ?? []).map((city) => city.id),
+		city: citiesGiving(catalog, session).map((city) => city.id),
 		track: [session.track.id],
 		type: [session.type],
 		level: [String(session.level)],

@@ -14,6 +14,8 @@ export interface ParsedEvent {
 	readonly categories: string[];
 	readonly dtstamp: string;
 	readonly lastModified: string;
+	/** STATUS, e.g. "CANCELLED"; empty when the event has none (confirmed). */
+	readonly status: string;
 }
 
 export function parseCalendar(text: string): { name: string; events: ParsedEvent[]; timezones: string[] } {
@@ -33,6 +35,7 @@ export function parseCalendar(text: string): { name: string; events: ParsedEvent
 			categories: component.getAllProperties('categories').flatMap((property) => property.getValues().map(String)),
 			dtstamp: String(component.getFirstProperty('dtstamp')?.toICALString() ?? ''),
 			lastModified: String(component.getFirstProperty('last-modified')?.toICALString() ?? ''),
+			status: String(component.getFirstPropertyValue('status') ?? ''),
 		};
 	});
 	const timezones = calendar.getAllSubcomponents('vtimezone').map((zone) => String(zone.getFirstPropertyValue('tzid')));
