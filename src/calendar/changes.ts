@@ -105,12 +105,13 @@ export function agendaVersion(commit: string, time: Date, text: string): AgendaV
 		if (typeof item !== 'object' || item === null) return undefined;
 		const fields = item as Record<string, unknown>;
 		const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : undefined);
+		const id = typeof fields['id'] === 'number' ? String(fields['id']) : text('id');
 		const session = text('session');
 		const day = text('day');
 		const start = text('start');
 		const room = text('room');
 		if (!session || !day || !start || !room) return undefined;
-		return { session, id: text('id'), day, start, end: text('end'), room, cancelled: fields['status'] === 'cancelled' };
+		return { session, id, day, start, end: text('end'), room, cancelled: fields['status'] === 'cancelled' };
 	});
 	const keys = deliveryKeys(items);
 	items.forEach((item, index) => {

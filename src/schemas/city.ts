@@ -13,8 +13,10 @@ export const agendaItemSchema = z.strictObject({
 		.default('confirmed')
 		.describe('"cancelled" keeps the delivery on the page struck through and in calendars as cancelled.'),
 	id: z
-		.string()
-		.regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lower-case letters, digits or hyphens, e.g. "day2-repeat"')
+		// A number is fine: pinning a published line with its own number (id: 2) keeps its identity.
+		.union([z.string(), z.number().int().nonnegative()])
+		.transform(String)
+		.pipe(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lower-case letters, digits or hyphens, e.g. "2" or "day2-repeat"'))
 		.optional()
 		.describe("Pins the delivery's calendar identity when lines are reordered; default: its number among the session's lines here."),
 });

@@ -167,12 +167,55 @@ describe('calendar UIDs', () => {
 		expect(uids).toEqual(['SOYS10-sydney-2@tour.example.org', 'SOYS10-sydney-repeat@tour.example.org']);
 	});
 
+	it("keeps a published line's UID when it is pinned with its own number (a number in YAML) and a line goes before it", () => {
+		const source = tour().withCity('sydney', (city) => {
+			const published = city.agenda.find((item) => item.session === 'SOYS10');
+			if (published) published['id'] = 1;
+			city.agenda.unshift(line('SOYS10', '2020-02-14', '09:30', 'Darling Harbour Theatre'));
+		});
+		// The new line is SOYS10 line number 1, which the published line now has as its id.
+		expect(() => buildCatalog(source.build())).toThrow(
+			/agenda\[0\]: this is SOYS10 line number 1 here, which agenda\[1\] has as its id; give this line an id of its own, e.g. id: new-1/,
+		);
+		const fixed = tour().withCity('sydney', (city) => {
+			const published = city.agenda.find((item) => item.session === 'SOYS10');
+			if (published) published['id'] = 1;
+			city.agenda.unshift({ ...line('SOYS10', '2020-02-14', '09:30', 'Darling Harbour Theatre'), id: 'new-1' });
+		});
+		const uids = buildCatalog(fixed.build())
+			.cityById.get('sydney')
+			?.deliveries.filter((delivery) => delivery.session.code === 'SOYS10')
+			.map((delivery) => [delivery.day, delivery.uid]);
+		expect(uids).toEqual([
+			['2020-02-13', 'SOYS10-sydney-1@tour.example.org'],
+			['2020-02-14', 'SOYS10-sydney-new-1@tour.example.org'],
+		]);
+	});
+
+	it('refuses an id that is not a short lower-case name or number', () => {
+		const source = tour().withCity('sydney', (city) => {
+			const published = city.agenda.find((item) => item.session === 'SOYS10');
+			if (published) published['id'] = 'Day Two';
+		});
+		expect(() => buildCatalog(source.build())).toThrow(/agenda\[\d+\]\.id: must be 1 to 32 lower-case letters, digits or hyphens/);
+	});
+
+	it('refuses two lines with the same id', () => {
+		const source = tour().withCity('sydney', (city) => {
+			city.agenda.push({ ...line('SOYS10', '2020-02-14', '09:30', 'Darling Harbour Theatre'), id: 'twice' });
+			city.agenda.push({ ...line('SOYS10', '2020-02-14', '11:30', 'Darling Harbour Theatre'), id: 'twice' });
+		});
+		expect(() => buildCatalog(source.build())).toThrow(
+			/agenda\[\d+\]\.id: gives this delivery the same calendar identity as agenda\[\d+\] \(SOYS10-twice\); choose another id/,
+		);
+	});
+
 	it('refuses an id that gives two lines the same identity', () => {
 		const source = tour().withCity('sydney', (city) => {
 			city.agenda.push({ ...line('SOYS10', '2020-02-14', '09:30', 'Darling Harbour Theatre'), id: '1' });
 		});
 		expect(() => buildCatalog(source.build())).toThrow(
-			/agenda\[\d+\]\.id: gives this delivery the same calendar identity as agenda\[\d+\] \(SOYS10-1\); choose another id/,
+			/agenda\[\d+\]: this is SOYS10 line number 1 here, which agenda\[\d+\] has as its id; give this line an id of its own/,
 		);
 	});
 

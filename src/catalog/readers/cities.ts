@@ -107,12 +107,25 @@ function readCity(
 
 	const keys = deliveryKeys(data.agenda);
 	const lineByKey = new Map<string, number>();
-	data.agenda.forEach((item, index) => {
+	// Lines with an id first: an id is the editor's intent, so a clash is reported on the line without one.
+	const order = data.agenda
+		.map((_, index) => index)
+		.sort((a, b) => Number(data.agenda[a]?.id === undefined) - Number(data.agenda[b]?.id === undefined) || a - b);
+	order.forEach((index) => {
+		const item = data.agenda[index];
 		if (!item) return;
 		const key = keys[index] ?? '';
 		const other = lineByKey.get(key);
 		if (other !== undefined) {
-			at(`agenda[${index}].id`, `gives this delivery the same calendar identity as agenda[${other}] (${key}); choose another id`);
+			const number = key.slice(key.indexOf('-') + 1);
+			if (item.id === undefined) {
+				at(
+					`agenda[${index}]`,
+					`this is ${item.session.toUpperCase()} line number ${number} here, which agenda[${other}] has as its id; give this line an id of its own, e.g. id: new-${number}`,
+				);
+			} else {
+				at(`agenda[${index}].id`, `gives this delivery the same calendar identity as agenda[${other}] (${key}); choose another id`);
+			}
 			return;
 		}
 		lineByKey.set(key, index);
