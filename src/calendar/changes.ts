@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join, relative, sep } from 'node:path';
 import { deliveryKeys } from '../catalog/readers/cities';
-import { splitFrontMatter } from '../loaders/content-files';
+import { maxFileBytes, splitFrontMatter } from '../loaders/content-files';
+import { mainlineCommits } from './revisions';
 import { parseYamlText } from '../loaders/yaml-text';
 import { formatDay } from '../presentation/format';
 
@@ -94,29 +95,62 @@ function lineChange(
 	return { code: now.code, kinds, text: `${now.code} ${parts.join(', and ')}` };
 }
 
-/** The agenda of one committed version of a city file; lines it cannot read are left out (that build failed). */
-export function agendaVersion(commit: string, time: Date, text: string): AgendaVersion {
-	const lines = new Map<string, AgendaLineVersion>();
+const code = /^[A-Za-z0-9]+$/;
+const day = /^\d{4}-\d{2}-\d{2}$/;
+const time = /^([01]\d|2[0-3]):[0-5]\d$/;
+const printable = /^[^\u0000-\u001F\u007F-\u009F]+$/;
+
+/**
+ * The agenda of one committed version of a city file, or undefined when that version could not have been
+ * published: front matter that does not parse, or an agenda line that is not a well-formed delivery (a real
+ * day, HH:MM times, a room of the file's rooms). Such a version never built, so it announced nothing, and its
+ * text (an editor's mistake, or an attack that was reverted) must not reach the change list.
+ */
+export function agendaVersion(commit: string, at: Date, text: string): AgendaVersion | undefined {
 	const split = splitFrontMatter(text);
 	const parsed = 'frontMatter' in split && split.frontMatter !== undefined ? parseYamlText(split.frontMatter) : undefined;
-	const agenda = parsed && 'data' in parsed ? (parsed.data as { agenda?: unknown } | null)?.agenda : undefined;
-	if (!Array.isArray(agenda)) return { commit, time, lines };
-	const items = agenda.map((item: unknown) => {
+	if (!parsed || !('data' in parsed) || typeof parsed.data !== 'object' || parsed.data === null) return undefined;
+	const fields = parsed.data as { agenda?: unknown; rooms?: unknown };
+	const agenda = fields.agenda ?? [];
+	const rooms = fields.rooms ?? [];
+	if (!Array.isArray(agenda) || !Array.isArray(rooms)) return undefined;
+	const items: {
+		session: string;
+		id: string | undefined;
+		day: string;
+		start: string;
+		end: string | undefined;
+		room: string;
+		cancelled: boolean;
+	}[] = [];
+	for (const item of agenda as unknown[]) {
 		if (typeof item !== 'object' || item === null) return undefined;
 		const fields = item as Record<string, unknown>;
 		const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : undefined);
 		const id = typeof fields['id'] === 'number' ? String(fields['id']) : text('id');
-		const session = text('session');
-		const day = text('day');
-		const start = text('start');
-		const room = text('room');
-		if (!session || !day || !start || !room) return undefined;
-		return { session, id, day, start, end: text('end'), room, cancelled: fields['status'] === 'cancelled' };
-	});
+		const [session, on, start, end, room] = [text('session'), text('day'), text('start'), text('end'), text('room')];
+		const wellFormed =
+			session !== undefined &&
+			code.test(session) &&
+			on !== undefined &&
+			day.test(on) &&
+			!Number.isNaN(Date.parse(`${on}T00:00:00Z`)) &&
+			new Date(`${on}T00:00:00Z`).toISOString().startsWith(on) &&
+			start !== undefined &&
+			time.test(start) &&
+			(fields['end'] === undefined || (end !== undefined && time.test(end))) &&
+			room !== undefined &&
+			printable.test(room) &&
+			rooms.includes(room) &&
+			(id === undefined || /^[a-z0-9][a-z0-9-]{0,31}$/.test(id));
+		if (!wellFormed) return undefined;
+		items.push({ session, id, day: on, start, end, room, cancelled: fields['status'] === 'cancelled' });
+	}
+	const lines = new Map<string, AgendaLineVersion>();
 	const keys = deliveryKeys(items);
-	items.forEach((item, index) => {
+	for (const [index, item] of items.entries()) {
 		const key = keys[index];
-		if (!item || !key || lines.has(key)) return;
+		if (!key || lines.has(key)) return undefined; // two lines with one identity: that version did not build
 		lines.set(key, {
 			code: item.session.toUpperCase(),
 			day: item.day,
@@ -125,49 +159,58 @@ export function agendaVersion(commit: string, time: Date, text: string): AgendaV
 			room: item.room,
 			cancelled: item.cancelled,
 		});
-	});
-	return { commit, time, lines };
+	}
+	return { commit, time: at, lines };
 }
 
+/** The most entries a change list shows: the newest; older ones are still in the git history. */
+export const maxChanges = 100;
+
 /**
- * Every committed version of a city file, oldest first, following renames (a move into a sub-folder keeps its
- * history). Git runs once for the log and once for all the versions. No history (a tarball): no versions.
+ * Every committed version of a city file on the published line of history (first-parent, merges counting as
+ * the change they bring), oldest first, following renames (a move into a sub-folder keeps its history), with
+ * the strictly rising times SEQUENCE uses. Git runs once for the log, once for the sizes and once for the
+ * texts; a version larger than a content file may be, or unreadable, is left out. No history: no versions.
  */
 export function cityVersions(projectRoot: string, contentDir: string, cityFile: string): AgendaVersion[] {
 	const contentRoot = join(projectRoot, contentDir);
 	const path = relative(contentRoot, join(projectRoot, cityFile)).split(sep).join('/');
-	let log: string;
-	try {
-		log = git(contentRoot, ['-c', 'core.quotepath=off', 'log', '--follow', '--format=%x00%H %ct', '--name-only', '--relative', '--', path]);
-	} catch {
-		return [];
-	}
-	const commits = log
-		.split('\0')
-		.slice(1)
-		.flatMap((block) => {
-			const [header = '', ...names] = block.split('\n');
-			const [hash = '', seconds = '0'] = header.split(' ');
-			const name = names.find(Boolean);
-			return hash && name ? [{ hash, time: new Date(Number(seconds) * 1000), name }] : [];
-		})
-		.reverse();
+	const commits = mainlineCommits(contentRoot, path, true).flatMap(({ hash, time, paths }) => {
+		const name = paths[0];
+		return name ? [{ hash, time: new Date(time), name }] : [];
+	});
 	if (commits.length === 0) return [];
-	const texts = blobs(
-		contentRoot,
-		commits.map(({ hash, name }) => `${hash}:./${name}`),
-	);
-	return commits.map(({ hash, time }, index) => agendaVersion(hash, time, texts[index] ?? ''));
+	try {
+		const specs = commits.map(({ hash, name }) => `${hash}:./${name}`);
+		const sizes = batch(contentRoot, '--batch-check', specs)
+			.toString('utf8')
+			.split('\n')
+			.slice(0, specs.length)
+			.map((line) => Number(/^[0-9a-f]+ blob (\d+)$/.exec(line)?.[1] ?? Number.NaN));
+		const readable = commits.filter((_, index) => (sizes[index] ?? Number.NaN) <= maxFileBytes);
+		const texts = blobs(
+			contentRoot,
+			readable.map(({ hash, name }) => `${hash}:./${name}`),
+		);
+		return readable.flatMap(({ hash, time }, index) => agendaVersion(hash, time, texts[index] ?? '') ?? []);
+	} catch {
+		return []; // git failed: no change list rather than no site
+	}
+}
+
+function batch(cwd: string, mode: '--batch' | '--batch-check', specs: readonly string[]): Buffer {
+	return execFileSync('git', ['cat-file', mode], {
+		cwd,
+		input: `${specs.join('\n')}\n`,
+		maxBuffer: 64 * 1024 * 1024 + specs.length * (maxFileBytes + 100),
+		stdio: ['pipe', 'pipe', 'ignore'],
+	});
 }
 
 /** The contents of many `<commit>:<path>` objects through one `git cat-file --batch`. */
 function blobs(cwd: string, specs: readonly string[]): string[] {
-	const out = execFileSync('git', ['cat-file', '--batch'], {
-		cwd,
-		input: `${specs.join('\n')}\n`,
-		maxBuffer: 512 * 1024 * 1024,
-		stdio: ['pipe', 'pipe', 'ignore'],
-	});
+	if (specs.length === 0) return [];
+	const out = batch(cwd, '--batch', specs);
 	const texts: string[] = [];
 	let at = 0;
 	for (let index = 0; index < specs.length; index++) {
@@ -183,8 +226,4 @@ function blobs(cwd: string, specs: readonly string[]): string[] {
 		at += Number(size) + 1;
 	}
 	return texts;
-}
-
-function git(cwd: string, args: readonly string[]): string {
-	return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
 }

@@ -62,8 +62,9 @@ export function calendarText(feed: CalendarFeed): string {
 		calendar.createEvent({
 			id: delivery.uid,
 			sequence: revision.sequence,
-			// Kept, not dropped: a client removes or strikes the event it imported only if it sees it cancelled.
-			...(delivery.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
+			// Kept, not dropped: a client removes or strikes the event it imported only if it sees it cancelled; and
+			// said outright when it is on, so that a cancellation taken back is seen too.
+			status: delivery.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
 			stamp: revision.lastModified,
 			lastModified: revision.lastModified,
 			// TZDate, not Date: ical-generator formats a plain Date with the machine's local clock.

@@ -26,10 +26,6 @@ export interface RevisionIndex {
 	of(filePaths: readonly string[]): Revision;
 }
 
-interface FileHistory {
-	lastModified: number;
-}
-
 /**
  * Reads the content's git history once per build. SEQUENCE and LAST-MODIFIED then change only when a
  * file behind the event is committed again: a content hash could say "changed" but not "newer", and
@@ -40,7 +36,8 @@ interface FileHistory {
  * project's, or the content folder's own when it is a separate repository (or a submodule).
  */
 export function readRevisions(projectRoot: string, contentDir: string): RevisionIndex {
-	const history = gitHistory(projectRoot, contentDir);
+	const files = gitHistory(projectRoot, contentDir);
+	const uncommitted = uncommittedFiles(projectRoot, contentDir);
 	const cache = new Map<string, Revision>();
 	return {
 		of(filePaths) {
@@ -49,8 +46,11 @@ export function readRevisions(projectRoot: string, contentDir: string): Revision
 			if (known) return known;
 			let lastModified = 0;
 			for (const filePath of filePaths) {
-				const file = history.get(filePath);
-				lastModified = Math.max(lastModified, file ? file.lastModified : modificationTime(join(projectRoot, filePath)));
+				const committed = files.get(filePath);
+				const changed = committed === undefined || uncommitted.has(filePath);
+				// A file edited since its last commit is newer than that commit, whatever its clock says.
+				const time = changed ? Math.max(modificationTime(join(projectRoot, filePath)), (committed ?? 0) + 1000) : committed;
+				lastModified = Math.max(lastModified, time);
 			}
 			const revision = { sequence: sequenceAt(new Date(lastModified)), lastModified: new Date(lastModified) };
 			cache.set(key, revision);
@@ -59,36 +59,95 @@ export function readRevisions(projectRoot: string, contentDir: string): Revision
 	};
 }
 
-function gitHistory(projectRoot: string, contentDir: string): Map<string, FileHistory> {
-	const files = new Map<string, FileHistory>();
+/**
+ * When each file of the content folder last changed on the published line of history: the first-parent
+ * history of the checked-out commit, where a merge counts as the change it brings (so a branch's edit is dated
+ * when it was merged, not when it was written). Times are made to rise strictly along that line (a commit
+ * whose clock is behind its parent's, or in the same second, counts one second after it), so every change
+ * gives a higher SEQUENCE.
+ */
+export function gitHistory(projectRoot: string, contentDir: string): Map<string, number> {
+	const files = new Map<string, number>();
 	const contentRoot = join(projectRoot, contentDir);
-	// Git prints paths relative to the content folder; the catalog names files relative to the project root.
-	const prefix = relative(projectRoot, contentRoot).split(sep).join('/');
-	const fromProjectRoot = (path: string) => (prefix ? `${prefix}/${path}` : path);
-	let log: string;
-	try {
-		log = execFileSync('git', ['-c', 'core.quotepath=off', 'log', '--format=%x00%H %ct', '--name-only', '--relative', '--', '.'], {
-			cwd: contentRoot,
-			encoding: 'utf8',
-			maxBuffer: 256 * 1024 * 1024,
-			stdio: ['ignore', 'pipe', 'ignore'],
-		});
-	} catch {
-		return files;
-	}
-	for (const block of log.split('\0').slice(1)) {
-		const [header = '', ...paths] = block.split('\n');
-		const [, seconds = '0'] = header.split(' ');
-		const time = Number(seconds) * 1000;
-		for (const path of paths) {
-			if (!path) continue;
-			const key = fromProjectRoot(path);
-			const file = files.get(key) ?? { lastModified: 0 };
-			file.lastModified = Math.max(file.lastModified, time);
-			files.set(key, file);
-		}
+	for (const commit of mainlineCommits(contentRoot, '.')) {
+		for (const path of commit.paths) files.set(fromProjectRoot(projectRoot, contentRoot, path), commit.time);
 	}
 	return files;
+}
+
+/** Content files (project-relative) with changes not committed, or not in git at all; empty outside a repository. */
+export function uncommittedFiles(projectRoot: string, contentDir: string): Set<string> {
+	const files = new Set<string>();
+	const contentRoot = join(projectRoot, contentDir);
+	try {
+		const inside = git(contentRoot, ['rev-parse', '--show-prefix']).trim();
+		const status = git(contentRoot, ['-c', 'core.quotepath=off', 'status', '--porcelain', '-z', '--untracked-files=all', '--', '.']);
+		for (const entry of status.split('\0')) {
+			const path = entry.slice(3);
+			if (entry.length > 3 && path.startsWith(inside)) files.add(fromProjectRoot(projectRoot, contentRoot, path.slice(inside.length)));
+		}
+	} catch {
+		// not a repository: every file takes its own time
+	}
+	return files;
+}
+
+/** Git prints paths relative to the content folder; the catalog names files relative to the project root. */
+function fromProjectRoot(projectRoot: string, contentRoot: string, path: string): string {
+	const prefix = relative(projectRoot, contentRoot).split(sep).join('/');
+	return prefix ? `${prefix}/${path}` : path;
+}
+
+/** A commit of the published line of history, oldest first, with the time it counts at and the paths it changed. */
+export interface MainlineCommit {
+	readonly hash: string;
+	/** Milliseconds; strictly rising along the line. */
+	readonly time: number;
+	readonly paths: readonly string[];
+}
+
+/**
+ * The first-parent history of HEAD that touched `pathspec` (relative to `cwd`), oldest first, with times made
+ * strictly rising; `follow` follows one file across renames. Empty without git or history.
+ */
+export function mainlineCommits(cwd: string, pathspec: string, follow = false): MainlineCommit[] {
+	let log: string;
+	try {
+		log = git(cwd, [
+			'-c',
+			'core.quotepath=off',
+			'log',
+			'--first-parent',
+			'--diff-merges=first-parent',
+			...(follow ? ['--follow'] : []),
+			'--format=%x00%H %ct',
+			'--name-only',
+			'--relative',
+			'--',
+			pathspec,
+		]);
+	} catch {
+		return [];
+	}
+	const commits = log
+		.split('\0')
+		.slice(1)
+		.map((block) => {
+			const [header = '', ...paths] = block.split('\n');
+			const [hash = '', seconds = '0'] = header.split(' ');
+			return { hash, time: Number(seconds) * 1000, paths: paths.filter(Boolean) };
+		})
+		.reverse();
+	let previous = -Infinity;
+	return commits.map((commit) => {
+		const time = Math.max(commit.time, previous + 1000);
+		previous = time;
+		return { ...commit, time };
+	});
+}
+
+function git(cwd: string, args: readonly string[]): string {
+	return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
 /** The setting that lets a CI build go on from a shallow clone (calendars then announce changes that are not). */
@@ -113,7 +172,7 @@ export function shallowHistoryProblem(
 		message:
 			'the git clone of the content is shallow, so calendars cannot tell what changed when: fetch the full history ' +
 			'(GitHub Actions: actions/checkout with fetch-depth: 0; GitLab CI: GIT_DEPTH: 0; or run git fetch --unshallow), ' +
-			`or set ${shallowCloneSetting}=1 to build anyway (see "Deploying" in the README)`,
+			`or set ${shallowCloneSetting}=1 to build anyway (see "Calendars" in the README)`,
 	};
 }
 

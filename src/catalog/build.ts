@@ -1,4 +1,4 @@
-import { ProblemLog } from './errors';
+import { ProblemLog, type Problem } from './errors';
 import { groupBy, unique } from './order';
 import { readCities } from './readers/cities';
 import { readEvent } from './readers/event';
@@ -10,13 +10,33 @@ import { readTracks } from './readers/tracks';
 import { checkBody } from './body-check';
 import { checkMdxBody } from './mdx-check';
 import { byStartThenPlace, speakerClashes } from './scheduling';
-import type { Catalog, CatalogSource } from './types';
+import type { Catalog, CatalogSource, Delivery } from './types';
 
 /**
  * Validates every content file and builds the one immutable Catalog the site is made from: readers per file
  * kind, in reference order (tracks and speakers before sessions, sessions before paths and cities), then the
  * tour-wide scheduling rules, then the indexes. Throws a CatalogError listing every problem, not only the first.
  */
+/**
+ * UIDs are unique per city by construction; across cities an id can make two meet (Sydney's line with
+ * `id: day2-1` and a city file `sydney-day2.md`'s first line both give `SOYS10-sydney-day2-1@…`).
+ */
+function uidClashes(deliveries: readonly Delivery[]): Problem[] {
+	const byUid = new Map<string, Delivery>();
+	const problems: Problem[] = [];
+	for (const delivery of deliveries) {
+		const other = byUid.get(delivery.uid);
+		if (other) {
+			problems.push({
+				file: delivery.city.filePath,
+				field: `agenda[${delivery.agendaIndex}]`,
+				message: `has the calendar UID ${delivery.uid}, which ${other.city.filePath} agenda[${other.agendaIndex}] has too; give one of them another id`,
+			});
+		} else byUid.set(delivery.uid, delivery);
+	}
+	return problems;
+}
+
 export function buildCatalog(source: CatalogSource): Catalog {
 	const problems = new ProblemLog();
 	source.problems?.forEach(problems.report);
@@ -38,6 +58,7 @@ export function buildCatalog(source: CatalogSource): Catalog {
 	const cities = readCities(source.cities, { uidDomain, sessionByCode, pathById, declared }, problems);
 	const deliveries = cities.flatMap((city) => city.deliveries).sort(byStartThenPlace);
 	speakerClashes(deliveries).forEach(problems.report);
+	uidClashes(deliveries).forEach(problems.report);
 
 	problems.throwIfAny();
 	if (!event) throw new Error('unreachable: an event that did not parse is a reported problem');

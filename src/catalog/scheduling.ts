@@ -15,7 +15,8 @@ export function byStartThenPlace(a: Delivery, b: Delivery): number {
 export function sameSessionTwiceAtOnce(deliveries: readonly Delivery[]): Problem[] {
 	const problems: Problem[] = [];
 	const seen = new Map<string, Delivery>();
-	for (const delivery of deliveries) {
+	// A cancelled delivery may stay on the agenda beside the one that replaces it at the same time.
+	for (const delivery of deliveries.filter((item) => !item.cancelled)) {
 		const key = `${delivery.city.id}|${delivery.session.code}|${delivery.start.getTime()}`;
 		const other = seen.get(key);
 		if (other) {

@@ -1,3 +1,4 @@
+import { shallowHistoryProblem } from '../calendar/revisions';
 import { buildCatalog } from '../catalog/build';
 import { contentDirectory } from '../loaders/content-files';
 import { CatalogError, formatProblem } from '../catalog/errors';
@@ -6,6 +7,9 @@ import { readContentFolder } from '../loaders/content-folder';
 /** Runs every content rule on the folder and reports like a compiler: one `file: field: message` line each. */
 export function checkContent(projectRoot: string): { ok: boolean; text: string } {
 	const folder = contentDirectory();
+	// The build stops on this too (src/integrations/content-check.ts): the check says so first.
+	const shallow = shallowHistoryProblem(projectRoot, folder, process.env);
+	if (shallow?.fatal) return { ok: false, text: `${folder}/: ${shallow.message}` };
 	try {
 		const catalog = buildCatalog(readContentFolder(projectRoot, folder));
 		return {

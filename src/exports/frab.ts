@@ -246,7 +246,8 @@ interface TakenKeys {
 
 /**
  * Integer `id` and six-character `code` of a delivery, both cut from its guid: they depend only on the
- * delivery's uid (session code, city, local start), never on its position in the agenda, so adding or
+ * delivery's uid (session code, city, its number among the session's lines there), not on its time or on its
+ * position among other sessions, so a reschedule keeps them and adding or
  * removing other sessions renumbers nothing (apps key favourites and alarms on them). The id keeps 31
  * bits (apps store it as a signed 32-bit int). The code is 30 bits written as 6 symbols of CODE_ALPHABET:
  * the XSD's `code` attribute is exactly [0-9A-Z]{6} and unique per event, so session codes such as

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { shallowHistoryProblem } from '../calendar/revisions';
+import { shallowHistoryProblem, uncommittedFiles } from '../calendar/revisions';
 import { buildCatalog, type Catalog } from '../catalog';
 import { contentDirectory } from '../loaders/content-files';
 import { readContentFolder } from '../loaders/content-folder';
@@ -30,6 +30,12 @@ export function contentCheck(): AstroIntegration {
 					throw error;
 				}
 				if (shallow) logger.warn(shallow.message);
+				const uncommitted = uncommittedFiles(root, contentDirectory()).size;
+				if (uncommitted > 0) {
+					logger.warn(
+						`${uncommitted} content ${uncommitted === 1 ? 'file has' : 'files have'} changes that are not committed; their calendar events take the files' times as SEQUENCE and DTSTAMP (commit before you publish)`,
+					);
+				}
 				(globalThis as Record<symbol, Stash>)[checked] = { contentDir: contentDirectory(), catalog };
 			},
 		},

@@ -1,9 +1,11 @@
+import { posix } from 'node:path';
 /**
  * Folder of the editors' files relative to the project root: `content/`, or another one for test fixtures
  * and the benchmark (ROADSHOW_CONTENT_DIR).
  */
 export function contentDirectory(): string {
-	return (process.env['ROADSHOW_CONTENT_DIR'] ?? 'content').replace(/\/+$/, '');
+	// "./content/" and "content" name one folder: file names built from it must match git's and the reader's.
+	return posix.normalize((process.env['ROADSHOW_CONTENT_DIR'] ?? 'content').replaceAll('\\', '/')).replace(/\/+$/, '') || '.';
 }
 
 /** Where each kind of content lives and which files count, shared by the Astro loaders and `npm run check`. */

@@ -1,12 +1,15 @@
 import type { City } from '../catalog';
-import { agendaChanges, cityVersions, type AgendaChange } from '../calendar/changes';
+import { agendaChanges, cityVersions, maxChanges, type AgendaChange } from '../calendar/changes';
 import { localDayAndTime } from '../catalog/time';
 import { contentDirectory } from '../loaders/content-files';
 import { catalog } from './catalog';
 
 /** A city's change list (src/calendar/changes.ts) and when its agenda was first published. */
 export interface CityChanges {
+	/** The newest changes, at most maxChanges. */
 	readonly changes: readonly AgendaChange[];
+	/** How many there are in all. */
+	readonly total: number;
 	/** The commit time of the first version with an agenda; undefined without git history. */
 	readonly publishedAt: Date | undefined;
 }
@@ -18,7 +21,8 @@ export function cityChanges(city: City): CityChanges {
 	let known = byCity.get(city.id);
 	if (!known) {
 		const versions = cityVersions(process.cwd(), contentDirectory(), city.filePath);
-		known = { changes: agendaChanges(versions), publishedAt: versions.find((version) => version.lines.size > 0)?.time };
+		const all = agendaChanges(versions);
+		known = { changes: all.slice(0, maxChanges), total: all.length, publishedAt: versions.find((version) => version.lines.size > 0)?.time };
 		byCity.set(city.id, known);
 	}
 	return known;

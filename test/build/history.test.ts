@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { sequenceAt } from '../../src/calendar/revisions';
 import type { FrabEvent, FrabSchedule } from '../../src/exports/frab';
-import { listFiles, readBuilt, type BuildResult } from '../support/builds';
+import { listFiles, readBuilt, run, type BuildResult } from '../support/builds';
 import { historySteps } from '../support/history';
 import { parseCalendar, type ParsedEvent } from '../support/ics';
 
@@ -79,9 +79,9 @@ describe('calendars that follow a changing schedule (test/fixtures/history, one 
 			for (const file of ['cities/sydney/calendar.ics', 'cities/sydney/sessions/soys10.ics', 'cities/sydney/sessions/soys10-2.ics']) {
 				expect(events(at(name), file).get(second)?.status, `${name} ${file}`).toBe('CANCELLED');
 			}
-			expect(events(at(name)).get(first)?.status).toBe('');
+			expect(events(at(name)).get(first)?.status).toBe('CONFIRMED');
 		}
-		expect(events(at('sub-folder')).get(second)?.status).toBe('');
+		expect(events(at('sub-folder')).get(second)?.status).toBe('CONFIRMED');
 	});
 
 	it('shows the cancelled delivery struck through with "Cancelled" on the city and session pages', () => {
@@ -145,13 +145,21 @@ describe('calendars that follow a changing schedule (test/fixtures/history, one 
 		}
 	});
 
-	it('stops a CI build of a shallow clone with a message that says what to do, and builds it when told to', () => {
+	it('stops a CI build of a shallow clone with a message that says what to do, and builds it when told to; the check agrees', async () => {
+		const check = await run(process.execPath, ['scripts/check-content.mjs'], {
+			CI: 'true',
+			ROADSHOW_CONTENT_DIR: 'test/.builds/history-shallow/content',
+		});
+		expect(check.exitCode).toBe(1);
+		expect(check.output).toContain('the git clone of the content is shallow');
 		expect(shallow.exitCode).not.toBe(0);
 		expect(shallow.output).toContain('the git clone of the content is shallow');
 		expect(shallow.output).toContain('fetch-depth: 0');
 		expect(shallow.output).toContain('ROADSHOW_ALLOW_SHALLOW_CLONE=1');
 		expect(shallow.output).not.toMatch(/^\s+at \S+ \(/m);
 		expect(shallowAllowed.exitCode, shallowAllowed.output).toBe(0);
+		// Every delivery that is on says so (STATUS:CONFIRMED), so a cancellation taken back reaches calendars.
+		expect(events(at('new-host')).get(first)?.status).toBe('CONFIRMED');
 		expect(shallowAllowed.output).toContain('the git clone of the content is shallow');
 	});
 });

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildCatalog, type Catalog } from '../../src/catalog';
 import { calendarText } from '../../src/calendar/ics';
-import { readRevisions, sequenceAt, shallowHistoryProblem, type RevisionIndex } from '../../src/calendar/revisions';
+import { readRevisions, sequenceAt, shallowHistoryProblem, uncommittedFiles, type RevisionIndex } from '../../src/calendar/revisions';
 import { deliveryLinks, feedLinks } from '../../src/presentation/calendar-links';
 import { parseCalendar } from '../support/ics';
 import { cityFields, line, tour } from './source-builder';
@@ -217,6 +217,45 @@ describe('readRevisions (git history of the content)', () => {
 			sequence: sequenceAt(new Date('2020-01-04T10:00:00Z')),
 			lastModified: new Date('2020-01-04T10:00:00Z'),
 		});
+	});
+
+	it('dates a change made on a branch when it is merged, so the deployed calendar sees it as newer', () => {
+		const dir = scratch('roadshow-merge-');
+		mkdirSync(join(dir, 'content/sessions'), { recursive: true });
+		mkdirSync(join(dir, 'content/cities'), { recursive: true });
+		git(dir, ['init', '-q', '-b', 'main']);
+		commit(dir, 'content/sessions/SOYS20.mdx', 'v1', '2020-01-10T10:00:00Z');
+		git(dir, ['checkout', '-q', '-b', 'retitle']);
+		commit(dir, 'content/sessions/SOYS20.mdx', 'v2: new title', '2020-01-11T10:00:00Z');
+		git(dir, ['checkout', '-q', 'main']);
+		commit(dir, 'content/cities/sydney.mdx', 'v1', '2020-01-12T10:00:00Z');
+		const merged = '2020-01-13T10:00:00Z';
+		git(dir, ['merge', '-q', '--no-ff', '-m', 'Merge retitle', 'retitle'], { GIT_AUTHOR_DATE: merged, GIT_COMMITTER_DATE: merged });
+		expect(readRevisions(dir, 'content').of(['content/sessions/SOYS20.mdx']).lastModified).toEqual(new Date(merged));
+		expect(readRevisions(dir, 'content').of(['content/cities/sydney.mdx']).lastModified).toEqual(new Date('2020-01-12T10:00:00Z'));
+	});
+
+	it('counts a commit whose clock is behind, or in the same second, one second after the commit before it', () => {
+		const dir = scratch('roadshow-skew-');
+		mkdirSync(join(dir, 'content/sessions'), { recursive: true });
+		git(dir, ['init', '-q']);
+		commit(dir, 'content/sessions/A.mdx', 'v1', '2020-01-10T10:00:00Z');
+		commit(dir, 'content/sessions/B.mdx', 'v1', '2020-01-10T10:00:00Z');
+		commit(dir, 'content/sessions/C.mdx', 'v1', '2020-01-09T10:00:00Z');
+		const revisions = readRevisions(dir, 'content');
+		const sequences = ['A', 'B', 'C'].map((name) => revisions.of([`content/sessions/${name}.mdx`]).sequence);
+		expect(sequences).toEqual([0, 1, 2].map((step) => sequenceAt(new Date('2020-01-10T10:00:00Z')) + step));
+	});
+
+	it('takes a later time than its last commit for a file with uncommitted changes', () => {
+		const dir = scratch('roadshow-dirty-');
+		mkdirSync(join(dir, 'content/cities'), { recursive: true });
+		git(dir, ['init', '-q']);
+		commit(dir, 'content/cities/sydney.mdx', 'v1', '2020-01-10T10:00:00Z');
+		writeFileSync(join(dir, 'content/cities/sydney.mdx'), 'v2, not committed');
+		utimesSync(join(dir, 'content/cities/sydney.mdx'), new Date('2019-01-01T00:00:00Z'), new Date('2019-01-01T00:00:00Z'));
+		expect(uncommittedFiles(dir, 'content')).toEqual(new Set(['content/cities/sydney.mdx']));
+		expect(readRevisions(dir, 'content').of(['content/cities/sydney.mdx']).lastModified).toEqual(new Date('2020-01-10T10:00:01Z'));
 	});
 
 	it('counts SEQUENCE in seconds from 2000-01-01 UTC, so that a later change always gives a higher number', () => {

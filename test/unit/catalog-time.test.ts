@@ -200,6 +200,21 @@ describe('calendar UIDs', () => {
 		expect(() => buildCatalog(source.build())).toThrow(/agenda\[\d+\]\.id: must be 1 to 32 lower-case letters, digits or hyphens/);
 	});
 
+	it('refuses an id that makes a UID of another city (sydney + day2-1 against the city sydney-day2)', () => {
+		const source = tour()
+			.withCity('sydney', (city) => {
+				const published = city.agenda.find((item) => item.session === 'SOYS10');
+				if (published) published['id'] = 'day2-1';
+			})
+			.addCity('sydney-day2', {
+				...cityFields('Sydney day 2', 'Australia', 'Australia/Sydney', '2020-02-20'),
+				agenda: [line('SOYS10', '2020-02-20', '09:00', 'Main Hall')],
+			});
+		expect(() => buildCatalog(source.build())).toThrow(
+			/agenda\[0\]: has the calendar UID SOYS10-sydney-day2-1@tour\.example\.org, which content\/cities\/sydney\.mdx agenda\[\d+\] has too; give one of them another id/,
+		);
+	});
+
 	it('refuses two lines with the same id', () => {
 		const source = tour().withCity('sydney', (city) => {
 			city.agenda.push({ ...line('SOYS10', '2020-02-14', '09:30', 'Darling Harbour Theatre'), id: 'twice' });

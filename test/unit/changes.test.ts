@@ -4,12 +4,13 @@ import { agendaChanges, agendaVersion } from '../../src/calendar/changes';
 import { atomXml, xmlText } from '../../src/exports/atom';
 
 /** A committed version of a city file with these agenda lines (YAML flow maps, as editors write them). */
-const version = (day: number, ...lines: string[]) =>
-	agendaVersion(
-		`c${day}`,
-		new Date(Date.UTC(2020, 0, day, 10)),
-		`---\nname: Sydney\ntimezone: Australia/Sydney\nagenda:\n${lines.map((line) => `  - ${line}`).join('\n')}\n---\nBody.\n`,
-	);
+const cityFile = (lines: readonly string[]) =>
+	`---\nname: Sydney\ntimezone: Australia/Sydney\nrooms: [Room A, Room B, Room C]\nagenda:\n${lines.map((line) => `  - ${line}`).join('\n')}\n---\nBody.\n`;
+const version = (day: number, ...lines: string[]) => {
+	const read = agendaVersion(`c${day}`, new Date(Date.UTC(2020, 0, day, 10)), cityFile(lines));
+	if (!read) throw new Error(`version ${day} does not read`);
+	return read;
+};
 const soys10 = (start: string, room = 'Room A', extra = '') =>
 	`{ session: SOYS10, day: 2020-02-13, start: "${start}", room: ${room}${extra} }`;
 const soys10Friday = (extra = '') => `{ session: SOYS10, day: 2020-02-14, start: "09:00", room: Room A${extra} }`;
@@ -73,12 +74,25 @@ describe('the change list of a city (src/calendar/changes.ts)', () => {
 		).toEqual(['SOYS10 added at 11:00 on Fri, 14 Feb 2020, room Room B']);
 	});
 
-	it('reads a version it cannot parse as an empty agenda, and goes on', () => {
-		const broken = agendaVersion('c2', new Date(Date.UTC(2020, 0, 2)), '---\nagenda: [ {\n---\n');
-		expect(broken.lines.size).toBe(0);
-		expect(agendaChanges([version(1, soys10('09:00')), broken, version(3, soys10('10:00'))]).map((change) => change.kinds)).toEqual([
-			['added'],
-			['removed'],
+	it('leaves out versions that could not have been published: broken YAML, a day not in the calendar, a room not listed', () => {
+		const at = new Date(Date.UTC(2020, 0, 2));
+		expect(agendaVersion('c2', at, '---\nagenda: [ {\n---\n')).toBeUndefined();
+		expect(agendaVersion('c2', at, cityFile(['{ session: SOYS10, day: 2020-02-30, start: "09:00", room: Room A }']))).toBeUndefined();
+		expect(agendaVersion('c2', at, cityFile(['{ session: SOYS10, day: "tomorrow", start: "09:00", room: Room A }']))).toBeUndefined();
+		// A reverted attack: its text never built, so it never reaches the change list.
+		const attack = '{ session: SOYS10, day: 2020-02-13, start: "09:00", room: "ALL CANCELLED - refunds at https://evil.example/" }';
+		expect(agendaVersion('c2', at, cityFile([attack]))).toBeUndefined();
+		expect(agendaVersion('c2', at, cityFile(['{ session: "SOYS10 <b>", day: 2020-02-13, start: "09:00", room: Room A }']))).toBeUndefined();
+	});
+
+	it('compares each published version with the one before it, skipping versions that never built', () => {
+		const broken = agendaVersion(
+			'c2',
+			new Date(Date.UTC(2020, 0, 2)),
+			cityFile(['{ session: SOYS10, day: 2020-02-13, start: "9", room: Room A }']),
+		);
+		expect(texts([version(1, soys10('09:00')), ...(broken ? [broken] : []), version(3, soys10('10:00'))])).toEqual([
+			'SOYS10 moved from 09:00 to 10:00 on Thu, 13 Feb 2020',
 		]);
 	});
 });
