@@ -10,7 +10,8 @@ import { readTracks } from './readers/tracks';
 import { checkBody } from './body-check';
 import { checkMdxBody } from './mdx-check';
 import { byStartThenPlace, speakerClashes } from './scheduling';
-import type { Catalog, CatalogSource, Delivery } from './types';
+import type { Catalog, CatalogSource, Delivery, Session } from './types';
+import { facetId } from './facet-ids';
 
 /**
  * Validates every content file and builds the one immutable Catalog the site is made from: readers per file
@@ -37,6 +38,27 @@ function uidClashes(deliveries: readonly Delivery[]): Problem[] {
 	return problems;
 }
 
+/** Two product names with one facet id ("C#" and "C++" once) would be one filter: refused, never merged. */
+function productClashes(sessions: readonly Session[]): Problem[] {
+	const byId = new Map<string, { name: string; file: string }>();
+	const problems: Problem[] = [];
+	for (const session of sessions) {
+		session.products.forEach((name, index) => {
+			const id = facetId(name);
+			const other = byId.get(id);
+			if (!other) byId.set(id, { name, file: session.filePath });
+			else if (other.name !== name) {
+				problems.push({
+					file: session.filePath,
+					field: `products[${index}]`,
+					message: `"${name}" would be the same filter as "${other.name}" (${other.file}), both "${id}"; write the product's name the same way everywhere, or tell the two apart`,
+				});
+			}
+		});
+	}
+	return problems;
+}
+
 export function buildCatalog(source: CatalogSource): Catalog {
 	const problems = new ProblemLog();
 	source.problems?.forEach(problems.report);
@@ -59,6 +81,7 @@ export function buildCatalog(source: CatalogSource): Catalog {
 	const deliveries = cities.flatMap((city) => city.deliveries).sort(byStartThenPlace);
 	speakerClashes(deliveries).forEach(problems.report);
 	uidClashes(deliveries).forEach(problems.report);
+	productClashes(sessions).forEach(problems.report);
 
 	problems.throwIfAny();
 	if (!event) throw new Error('unreachable: an event that did not parse is a reported problem');

@@ -1,4 +1,5 @@
 import type { Catalog, City, Session } from '../catalog';
+import { facetId } from '../catalog/facet-ids';
 import { typeLabels } from './format';
 
 /** One way to narrow the session catalog; values are URL-safe ids, labels what attendees read. */
@@ -8,16 +9,8 @@ export interface Facet {
 	readonly options: readonly { readonly value: string; readonly label: string }[];
 }
 
-/** "Microsoft Teams" → "microsoft-teams": product names become URL values (names without Latin letters stay as they are). */
-export function slug(text: string): string {
-	const latin = text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
-	return latin || text.trim().replace(/\s+/g, '-');
-}
+/** Product names as URL values: the catalog's facet ids (kept apart: a clash is a content error). */
+export const slug = facetId;
 
 /** The cities where the session still takes place: a city whose every delivery of it is cancelled does not count. */
 export function citiesGiving(catalog: Catalog, session: Session): readonly City[] {

@@ -18,6 +18,16 @@ describe('the sample site (content/)', () => {
 		expect(sample.exitCode, sample.output).toBe(0);
 	});
 
+	it('says on a path page when each of its sessions runs in every city that offers it', () => {
+		const page = readBuilt(sample, 'paths/soys/index.html');
+		const offering = [...page.matchAll(/<summary[^>]*> <span class="city-name"[^>]*>([^<]+)<\/span>/g)].map((match) => match[1]);
+		expect(offering.length).toBeGreaterThan(1);
+		expect(offering).toContain('Sydney');
+		const sydney = text(page.split('<details').find((part) => /class="city-name"[^>]*>Sydney</.test(part)) ?? '');
+		expect(sydney).toContain('SOYS10 Thu, 13 Feb 2020 09:00 – 09:45 AEDT Darling Harbour Theatre');
+		expect(sydney).toContain('SOYS10 Fri, 14 Feb 2020 09:30 – 10:15 AEDT Pyrmont Theatre');
+	});
+
 	it('builds without a single warning, so that a new one is seen (Rolldown, Vite, Astro, loaders)', () => {
 		expect(sample.output.split('\n').filter((line) => /\bWARN\b|\bwarning\b/i.test(line))).toEqual([]);
 	});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build';
+import { facetId } from '../../src/catalog/facet-ids';
 import { CatalogError, type Problem } from '../../src/catalog/errors';
 import type { CatalogSource } from '../../src/catalog/types';
 import { cityFields, line, tour, type CityFields, type TourSource } from './source-builder';
@@ -855,5 +856,32 @@ describe('the error as a whole', () => {
 		const error = refusal(tour().withCity('toronto', (city) => ({ ...city, timezone: 'Mars/Olympus' })));
 		expect(error).toBeInstanceOf(Error);
 		expect(error.name).toBe('CatalogError');
+	});
+});
+
+describe('one facet vocabulary: product ids in URLs, names on screen', () => {
+	it('keeps C#, C++ and C apart, and gives names their URL ids', () => {
+		expect(['C#', 'C++', 'C', 'F#', 'Microsoft Teams', '.NET', 'Azure AD B2C'].map(facetId)).toEqual([
+			'c-sharp',
+			'c-plus-plus',
+			'c',
+			'f-sharp',
+			'microsoft-teams',
+			'net',
+			'azure-ad-b2c',
+		]);
+		const source = tour()
+			.withSession('SOYS10', (session) => ({ ...session, products: ['C#'] }))
+			.withSession('SOYS20', (session) => ({ ...session, products: ['C++'] }));
+		expect(() => buildCatalog(source.build())).not.toThrow();
+	});
+
+	it('refuses two spellings of one product, which one filter would merge', () => {
+		const source = tour()
+			.withSession('SOYS10', (session) => ({ ...session, products: ['Microsoft Teams'] }))
+			.withSession('SOYS20', (session) => ({ ...session, products: ['Microsoft teams'] }));
+		expect(refusal(source).problems.map((problem) => `${problem.file}: ${problem.field}: ${problem.message}`)).toEqual([
+			'content/sessions/SOYS20.mdx: products[0]: "Microsoft teams" would be the same filter as "Microsoft Teams" (content/sessions/SOYS10.mdx), both "microsoft-teams"; write the product\'s name the same way everywhere, or tell the two apart',
+		]);
 	});
 });
