@@ -58,6 +58,25 @@ describe('search (/search/)', () => {
 		for (const session of catalog.sessionsBySpeaker.get('jeff-teper') ?? []) expect(links).toContain(`/sessions/${session.slug}/`);
 	});
 
+	it('does not answer a speaker or a session title with every city page whose agenda lists it', async () => {
+		await searchFor('Jeff Teper');
+		const links = await page.locator('.result a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+		expect(links.filter((link) => link?.startsWith('/cities/'))).toEqual([]);
+		const title = catalog.sessionByCode.get('SOYS20')?.title ?? '';
+		await searchFor(title);
+		const titles = await page.locator('.result a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+		expect(titles[0]).toBe('/sessions/soys20/');
+		expect(titles.filter((link) => link?.startsWith('/cities/'))).toEqual([]);
+	});
+
+	it('finds a city page by the city name, with an excerpt that is not page furniture', async () => {
+		await searchFor('Sydney');
+		const links = await page.locator('.result a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+		expect(links).toContain('/cities/sydney/');
+		const excerpts = await page.locator('.result-excerpt').allTextContents();
+		for (const excerpt of excerpts) expect(excerpt).not.toMatch(/Add the whole agenda|Download \.ics|Add to calendar/);
+	});
+
 	it('narrows results with two filters and shows the right count', async () => {
 		await page.goto(`${baseUrl}/search/`);
 		await page.locator('[data-search].is-ready').waitFor();
