@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listFiles, readBuilt, run, type BuildResult } from '../support/builds';
+import { buildCatalog } from '../../src/catalog';
+import { readContentFolder } from '../../src/loaders/content-folder';
+import { listFiles, projectRoot, readBuilt, run, type BuildResult } from '../support/builds';
 import { builtSite } from '../support/built-site';
 
 /** The visible text of a page, entities decoded, whitespace collapsed. */
@@ -16,6 +18,16 @@ describe('the sample site (content/)', () => {
 
 	it('builds without errors', () => {
 		expect(sample.exitCode, sample.output).toBe(0);
+	});
+
+	it('writes the home page figures from the catalog, and the sample invents none in its text', () => {
+		const catalog = buildCatalog(readContentFolder(projectRoot, 'content'));
+		const home = text(readBuilt(sample, 'index.html'));
+		expect(home).toContain(
+			`${catalog.cities.length} stops ${catalog.sessions.length} sessions ${catalog.paths.length} learning paths ${catalog.speakers.length} speakers`,
+		);
+		// Figures such as "30 cities" or "350+ experts" in the description would contradict the counted ones.
+		expect(catalog.event.description ?? '').not.toMatch(/\d/);
 	});
 
 	it('says on a path page when each of its sessions runs in every city that offers it', () => {
