@@ -13,8 +13,9 @@ export interface CalendarLink {
 	readonly download?: boolean;
 }
 
-// Web calendars take the event in the URL; a long abstract would make the link unwieldy.
-const MAX_DETAILS = 900;
+// Web calendars take the event in the URL, and a session page has one link per delivery and web calendar:
+// the description is the abstract's opening and the page's address, where the rest is (the .ics has it all).
+const MAX_DETAILS = 160;
 
 /** Links for one delivery: its .ics file, Google Calendar and Outlook on the web. */
 export function deliveryLinks(delivery: Delivery, icsPath: string, siteUrl: string): CalendarLink[] {

@@ -30,6 +30,16 @@ describe('the sample site (content/)', () => {
 		expect(catalog.event.description ?? '').not.toMatch(/\d/);
 	});
 
+	it('keeps a session page light: web-calendar links carry a short description, not the abstract once per city', () => {
+		const page = readBuilt(sample, 'sessions/soys10/index.html');
+		const google = [...page.matchAll(/href="(https:\/\/calendar\.google\.com\/calendar\/render\?[^"]+)"/g)].map(
+			(match) => new URL((match[1] ?? '').replace(/&amp;/g, '&')),
+		);
+		expect(google.length).toBeGreaterThan(20);
+		for (const url of google) expect((url.searchParams.get('details') ?? '').split('\n\n')[0]?.length).toBeLessThanOrEqual(160);
+		expect(page.length).toBeLessThan(120_000);
+	});
+
 	it('says on a path page when each of its sessions runs in every city that offers it', () => {
 		const page = readBuilt(sample, 'paths/soys/index.html');
 		const offering = [...page.matchAll(/<summary[^>]*> <span class="city-name"[^>]*>([^<]+)<\/span>/g)].map((match) => match[1]);

@@ -304,6 +304,19 @@ describe('Add to calendar links', () => {
 		expect(google.searchParams.get('details')).toContain('https://tour.example.org/sessions/soys10/');
 	});
 
+	it('gives web calendars a short description and the page address, not the whole abstract', () => {
+		const [, google, outlook] = deliveryLinks(delivery, '/x.ics', 'https://tour.example.org');
+		for (const link of [google, outlook]) {
+			const url = new URL(link?.href ?? '');
+			const details = url.searchParams.get('details') ?? url.searchParams.get('body') ?? '';
+			const [summary = '', address] = details.split('\n\n');
+			expect(summary.length).toBeLessThanOrEqual(160);
+			expect(summary.length).toBeGreaterThan(0);
+			expect(delivery.session.abstract.replace(/\s+/g, ' ')).toContain(summary.replace(/…$/, '').replace(/\s+/g, ' '));
+			expect(address).toBe('https://tour.example.org/sessions/soys10/');
+		}
+	});
+
 	it('sends Outlook on the web ISO instants', () => {
 		const outlook = new URL(deliveryLinks(delivery, '/x.ics', 'https://tour.example.org')[2]?.href ?? '');
 		expect(outlook.searchParams.get('startdt')).toBe('2020-02-12T22:00:00Z');
