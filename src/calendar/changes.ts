@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, relative, sep } from 'node:path';
 import { deliveryKeys } from '../catalog/readers/cities';
+import { agendaItemSchema, type AgendaItemData } from '../schemas/city';
 import { maxFileBytes, splitFrontMatter } from '../loaders/content-files';
 import { mainlineCommits } from './revisions';
 import { parseYamlText } from '../loaders/yaml-text';
@@ -95,16 +96,14 @@ function lineChange(
 	return { code: now.code, kinds, text: `${now.code} ${parts.join(', and ')}` };
 }
 
-const code = /^[A-Za-z0-9]+$/;
-const day = /^\d{4}-\d{2}-\d{2}$/;
-const time = /^([01]\d|2[0-3]):[0-5]\d$/;
-const printable = /^[^\u0000-\u001F\u007F-\u009F]+$/;
+const sessionCode = /^[A-Za-z0-9]+$/;
 
 /**
  * The agenda of one committed version of a city file, or undefined when that version could not have been
- * published: front matter that does not parse, or an agenda line that is not a well-formed delivery (a real
- * day, HH:MM times, a room of the file's rooms). Such a version never built, so it announced nothing, and its
- * text (an editor's mistake, or an attack that was reverted) must not reach the change list.
+ * published: front matter that does not parse, or an agenda line the city schema refuses (a day not in the
+ * calendar, a time that is not HH:MM, a bad id) or whose room is not among the file's rooms. Such a version
+ * never built, so it announced nothing, and its text (an editor's mistake, or an attack that was reverted)
+ * must not reach the change list.
  */
 export function agendaVersion(commit: string, at: Date, text: string): AgendaVersion | undefined {
 	const split = splitFrontMatter(text);
@@ -114,37 +113,11 @@ export function agendaVersion(commit: string, at: Date, text: string): AgendaVer
 	const agenda = fields.agenda ?? [];
 	const rooms = fields.rooms ?? [];
 	if (!Array.isArray(agenda) || !Array.isArray(rooms)) return undefined;
-	const items: {
-		session: string;
-		id: string | undefined;
-		day: string;
-		start: string;
-		end: string | undefined;
-		room: string;
-		cancelled: boolean;
-	}[] = [];
-	for (const item of agenda as unknown[]) {
-		if (typeof item !== 'object' || item === null) return undefined;
-		const fields = item as Record<string, unknown>;
-		const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : undefined);
-		const id = typeof fields['id'] === 'number' ? String(fields['id']) : text('id');
-		const [session, on, start, end, room] = [text('session'), text('day'), text('start'), text('end'), text('room')];
-		const wellFormed =
-			session !== undefined &&
-			code.test(session) &&
-			on !== undefined &&
-			day.test(on) &&
-			!Number.isNaN(Date.parse(`${on}T00:00:00Z`)) &&
-			new Date(`${on}T00:00:00Z`).toISOString().startsWith(on) &&
-			start !== undefined &&
-			time.test(start) &&
-			(fields['end'] === undefined || (end !== undefined && time.test(end))) &&
-			room !== undefined &&
-			printable.test(room) &&
-			rooms.includes(room) &&
-			(id === undefined || /^[a-z0-9][a-z0-9-]{0,31}$/.test(id));
-		if (!wellFormed) return undefined;
-		items.push({ session, id, day: on, start, end, room, cancelled: fields['status'] === 'cancelled' });
+	const items: AgendaItemData[] = [];
+	for (const line of agenda as unknown[]) {
+		const item = agendaItemSchema.safeParse(line);
+		if (!item.success || !sessionCode.test(item.data.session) || !rooms.includes(item.data.room)) return undefined;
+		items.push(item.data);
 	}
 	const lines = new Map<string, AgendaLineVersion>();
 	const keys = deliveryKeys(items);
@@ -157,7 +130,7 @@ export function agendaVersion(commit: string, at: Date, text: string): AgendaVer
 			start: item.start,
 			end: item.end,
 			room: item.room,
-			cancelled: item.cancelled,
+			cancelled: item.status === 'cancelled',
 		});
 	}
 	return { commit, time: at, lines };

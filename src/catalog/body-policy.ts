@@ -2,7 +2,7 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import type { Position } from 'unist';
 import { htmlToHast } from 'satteri';
 import { isSiteImagePath } from '../schemas/fields';
-import { literalValue } from './mdx-check';
+import { literalValue, shorten } from './mdx-check';
 
 /**
  * What a body (`.md` or `.mdx`) may put in a page: one allow-list of elements, attributes and URLs, applied to
@@ -494,9 +494,4 @@ function attributeName(property: string): string {
 	if (property === 'httpEquiv') return 'http-equiv';
 	if (/^(data|aria)[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 	return property.toLowerCase();
-}
-
-function shorten(text: string): string {
-	const oneLine = text.replace(/\s+/g, ' ').trim();
-	return oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine;
 }

@@ -138,7 +138,8 @@ export function literalValue(expression: string): string | number | boolean | nu
 	});
 }
 
-function shorten(text: string): string {
+/** One line of at most 60 characters, for quoting an editor's text in a message. */
+export function shorten(text: string): string {
 	const oneLine = text.replace(/\s+/g, ' ').trim();
 	return oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine;
 }

@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { agendaChanges, agendaVersion } from '../../src/calendar/changes';
-import { atomXml, xmlText } from '../../src/exports/atom';
+import { atomXml } from '../../src/exports/atom';
+import { escapeXmlText as xmlText } from '../../src/exports/frab-xml';
 
 /** A committed version of a city file with these agenda lines (YAML flow maps, as editors write them). */
 const cityFile = (lines: readonly string[]) =>
