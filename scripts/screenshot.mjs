@@ -1,17 +1,42 @@
-// Screenshots of a built site in headless Chromium, for the README and for looking at a change:
-// npm exec -- node scripts/screenshot.mjs <dist dir> <out dir> [/path/ ...]
+// Screenshots of a built site in headless Chromium, for the README and for looking at a change.
+// `npm run screenshots` shoots every page type of dist/ into screenshots/ (git-ignored); or
+// npm exec -- node scripts/screenshot.mjs <dist dir> <out dir> [--full] [/path/ ...]
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [root = 'dist', out = 'docs', ...paths] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const full = args.includes('--full');
+const [root = 'dist', out = 'screenshots', ...paths] = args.filter((arg) => arg !== '--full');
+// One page of each type of the sample site.
+const pageTypes = [
+	'/',
+	'/sessions/',
+	'/sessions/?city=orlando',
+	'/sessions/soys10/',
+	'/paths/',
+	'/paths/soys/',
+	'/cities/',
+	'/cities/sydney/',
+	'/cities/orlando/',
+	'/speakers/',
+	'/speakers/jeff-teper/',
+	'/search/?q=azure',
+	'/no-such-page/',
+];
 const types = {
 	'.html': 'text/html; charset=utf-8',
 	'.css': 'text/css',
 	'.js': 'text/javascript',
 	'.svg': 'image/svg+xml',
 	'.json': 'application/json',
+	'.png': 'image/png',
+	'.webp': 'image/webp',
+	'.avif': 'image/avif',
+	'.jpg': 'image/jpeg',
+	'.wasm': 'application/wasm',
+	'.pf_meta': 'application/octet-stream',
 };
 const server = createServer(async (request, response) => {
 	let path = join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
@@ -20,7 +45,7 @@ const server = createServer(async (request, response) => {
 		const body = await readFile(path);
 		response.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
 	} catch {
-		response.writeHead(404).end('not found');
+		response.writeHead(404, { 'Content-Type': types['.html'] }).end(await readFile(join(root, '404.html')).catch(() => 'not found'));
 	}
 }).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
@@ -39,7 +64,7 @@ const browser = await chromium.launch({
 });
 await mkdir(out, { recursive: true });
 try {
-	for (const path of paths.length ? paths : ['/']) {
+	for (const path of paths.length ? paths : pageTypes) {
 		// The widths reviews look at: a phone (390 px) and a laptop (1440 px), each in light and dark mode.
 		for (const [label, width, height, scheme] of [
 			['desktop', 1440, 900, 'light'],
@@ -50,8 +75,10 @@ try {
 			const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, deviceScaleFactor: 1 });
 			const page = await context.newPage();
 			await page.goto(`http://127.0.0.1:${port}${path}`);
-			const name = `${path.replace(/^\/|\/$/g, '').replace(/\//g, '-') || 'home'}-${label}.png`;
-			await page.screenshot({ path: join(out, name) });
+			if (path.startsWith('/search/')) await page.waitForSelector('.result, [data-results] li', { timeout: 5000 }).catch(() => {});
+			const slug = path.replace(/^\/|\/$/g, '').replace(/[/?=&]+/g, '-') || 'home';
+			const name = `${slug}-${label}.png`;
+			await page.screenshot({ path: join(out, name), fullPage: full });
 			await context.close();
 			process.stdout.write(`${join(out, name)}\n`);
 		}

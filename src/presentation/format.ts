@@ -61,3 +61,37 @@ export function initials(name: string): string {
 	const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
 	return letters.map((word) => (word ?? '').charAt(0).toUpperCase()).join('');
 }
+
+/**
+ * The part of the world a city is in, from its IANA zone, in the three regions tours are planned by
+ * (Americas; Europe, Middle East and Africa; Asia Pacific): how a session's cities are grouped.
+ */
+export function regionOf(timezone: string): Region {
+	const area = timezone.split('/')[0] ?? '';
+	if (area === 'Asia' && middleEast.has(timezone.slice(5))) return regions[1];
+	return regionByArea[area] ?? regions[3];
+}
+
+export const regions = ['Americas', 'Europe, Middle East and Africa', 'Asia Pacific', 'Elsewhere'] as const;
+export type Region = (typeof regions)[number];
+
+const regionByArea: Readonly<Record<string, Region>> = {
+	America: regions[0],
+	US: regions[0],
+	Canada: regions[0],
+	Brazil: regions[0],
+	Chile: regions[0],
+	Mexico: regions[0],
+	Atlantic: regions[1],
+	Europe: regions[1],
+	Africa: regions[1],
+	Asia: regions[2],
+	Indian: regions[2],
+	Australia: regions[2],
+	Pacific: regions[2],
+};
+const middleEast = new Set(
+	'Aden Amman Baghdad Bahrain Beirut Damascus Dubai Famagusta Gaza Hebron Jerusalem Kuwait Muscat Nicosia Qatar Riyadh Tehran Tel_Aviv'.split(
+		' ',
+	),
+);

@@ -1,18 +1,53 @@
-// The faceted session catalog: narrows the server-rendered list in place (no reload, no download) and
-// keeps the choice in the URL (?city=sydney&type=theater) so it can be shared and survives back/forward.
-// Without JavaScript the form stays hidden and the full grouped list is there.
+// The faceted session catalog: narrows the server-rendered list in place (no reload) and keeps the choice in
+// the URL (?city=sydney&type=theater) so it can be shared; a change replaces the history entry, so one Back
+// leaves the catalog. With a city chosen, each card shows its day, time and room there (from that city's small
+// deliveries.json, fetched once) and cards sort by time. Without JavaScript the form stays hidden and the full
+// grouped list is there.
+import { rememberCity } from './your-city';
 
 interface Item {
 	readonly element: HTMLElement;
+	readonly code: string;
+	readonly order: number;
 	readonly values: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** A row of /cities/<id>/deliveries.json (src/presentation/city-deliveries.ts). */
+interface DeliveryRow {
+	readonly code: string;
+	readonly day: string;
+	readonly start: string;
+	readonly end: string;
+	readonly zone: string;
+	readonly startsAt: string;
+	readonly room: string;
+	readonly cancelled: boolean;
+}
+
+const agendas = new Map<string, Promise<readonly DeliveryRow[]>>();
+
+function agendaOf(city: string): Promise<readonly DeliveryRow[]> {
+	let agenda = agendas.get(city);
+	if (!agenda) {
+		agenda = fetch(`/cities/${encodeURIComponent(city)}/deliveries.json`)
+			.then((response) => (response.ok ? (response.json() as Promise<{ deliveries: DeliveryRow[] }>) : { deliveries: [] }))
+			.then((data) => (Array.isArray(data.deliveries) ? data.deliveries : []))
+			.catch(() => []);
+		agendas.set(city, agenda);
+	}
+	return agenda;
 }
 
 export function initCatalogFilters(form: HTMLFormElement): void {
 	const selects = [...form.querySelectorAll<HTMLSelectElement>('select[name]')];
 	const names = selects.map((select) => select.name);
 	const status = form.querySelector<HTMLElement>('[data-catalog-status]');
-	const items: Item[] = [...document.querySelectorAll<HTMLElement>('[data-session]')].map((element) => ({
+	const panel = form.closest('details');
+	const panelCount = document.querySelector<HTMLElement>('[data-filter-count]');
+	const items: Item[] = [...document.querySelectorAll<HTMLElement>('[data-session]')].map((element, order) => ({
 		element,
+		code: element.dataset['session'] ?? '',
+		order,
 		values: new Map(names.map((name) => [name, new Set((element.dataset[name] ?? '').split(' ').filter(Boolean))])),
 	}));
 	const groups = [...document.querySelectorAll<HTMLElement>('[data-catalog-group]')];
@@ -21,6 +56,7 @@ export function initCatalogFilters(form: HTMLFormElement): void {
 	const matches = (item: Item, filters: ReadonlyMap<string, string>, except?: string) =>
 		[...filters].every(([name, value]) => name === except || item.values.get(name)?.has(value));
 
+	let shownCity = '';
 	const apply = () => {
 		const filters = chosen();
 		let visible = 0;
@@ -30,9 +66,20 @@ export function initCatalogFilters(form: HTMLFormElement): void {
 			if (shown) visible++;
 		}
 		for (const group of groups) {
-			group.hidden = !group.querySelector('[data-session]:not([hidden])');
+			const count = group.querySelectorAll('[data-session]:not([hidden])').length;
+			group.hidden = count === 0;
 			const entry = document.querySelector<HTMLElement>(`[data-catalog-toc="${group.dataset['catalogGroup'] ?? ''}"]`);
-			if (entry) entry.hidden = group.hidden;
+			if (entry) {
+				entry.hidden = group.hidden;
+				const counter = entry.querySelector('[data-count]');
+				if (counter) counter.textContent = `(${count})`;
+			}
+		}
+		if (panelCount) panelCount.textContent = filters.size ? `(${filters.size})` : '';
+		const city = filters.get('city') ?? '';
+		if (city !== shownCity) {
+			shownCity = city;
+			void showTimes(city);
 		}
 		// Each option tells how many sessions it would leave, given the other choices.
 		for (const select of selects) {
@@ -43,7 +90,11 @@ export function initCatalogFilters(form: HTMLFormElement): void {
 			}
 			for (const option of select.options) {
 				if (!option.value) continue;
-				option.textContent = `${option.dataset['label'] ?? option.value} (${counts.get(option.value) ?? 0})`;
+				const count = counts.get(option.value) ?? 0;
+				option.textContent = `${option.dataset['label'] ?? option.value} (${count})`;
+				// An option that would leave nothing is hidden (unless it is the one chosen, so it can be seen).
+				option.hidden = count === 0 && option.value !== select.value;
+				option.disabled = option.hidden;
 			}
 		}
 		if (status) {
@@ -66,10 +117,44 @@ export function initCatalogFilters(form: HTMLFormElement): void {
 			else params.delete(select.name);
 		}
 		const query = params.toString();
-		history.pushState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+		history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
 	};
 
-	form.addEventListener('change', () => {
+	// With a city: its day, time and room on every card, and cards in time order within their track.
+	const showTimes = async (city: string) => {
+		const rows = city ? await agendaOf(city) : [];
+		if (city !== shownCity) return;
+		const byCode = new Map<string, DeliveryRow[]>();
+		for (const row of rows) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row]);
+		for (const item of items) {
+			const slot = item.element.querySelector<HTMLElement>('[data-when]');
+			const deliveries = byCode.get(item.code) ?? [];
+			if (slot) {
+				slot.replaceChildren(
+					...deliveries.map((row) => {
+						const line = document.createElement('span');
+						line.className = row.cancelled ? 'when-line cancelled' : 'when-line';
+						line.textContent = `${row.cancelled ? 'Cancelled: ' : ''}${row.day} · ${row.start}–${row.end} ${row.zone} · ${row.room}`;
+						return line;
+					}),
+				);
+				slot.hidden = deliveries.length === 0;
+			}
+		}
+		const firstStart = (item: Item) => byCode.get(item.code)?.find((row) => !row.cancelled)?.startsAt ?? '';
+		const key = (item: Item) => (city ? Date.parse(firstStart(item)) || Infinity : 0);
+		for (const group of groups) {
+			const list = group.querySelector('ul');
+			if (!list) continue;
+			const members = items.filter((item) => list.contains(item.element));
+			members.sort((a, b) => key(a) - key(b) || a.order - b.order);
+			list.append(...members.map((item) => item.element));
+		}
+	};
+
+	form.addEventListener('change', (event) => {
+		const target = event.target;
+		if (target instanceof HTMLSelectElement && target.name === 'city') rememberCity(target.value);
 		writeUrl();
 		apply();
 	});
@@ -89,4 +174,9 @@ export function initCatalogFilters(form: HTMLFormElement): void {
 	readUrl();
 	apply();
 	form.hidden = false;
+	if (panel) {
+		panel.hidden = false;
+		// Wide screens show the filters; phones keep them behind "Filters (n)" so the sessions come first.
+		if (matchMedia('(min-width: 48rem)').matches) panel.open = true;
+	}
 }
