@@ -4,6 +4,8 @@ import type { City, Delivery, LearningPath, Session, Speaker } from '../catalog/
 export const sessionUrl = (session: Session) => `/sessions/${session.slug}/`;
 export const pathUrl = (path: LearningPath) => `/paths/${path.id}/`;
 export const cityUrl = (city: City) => `/cities/${city.id}/`;
+/** The agenda as a grid of rooms, for cities with parallel sessions (src/presentation/agenda.ts hasRoomView). */
+export const cityRoomsUrl = (city: City) => `/cities/${city.id}/rooms/`;
 export const speakerUrl = (speaker: Speaker) => `/speakers/${speaker.id}/`;
 
 // Calendar files (docs/architecture.md "URLs"): a city's agenda, a session's deliveries in a city, a path in a city.
