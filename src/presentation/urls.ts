@@ -2,6 +2,8 @@ import type { City, Delivery, LearningPath, Session, Speaker } from '../catalog/
 
 // The site's URL scheme (docs/architecture.md "URLs", stable: other tools rely on it) in one place; every link goes through here.
 export const sessionUrl = (session: Session) => `/sessions/${session.slug}/`;
+/** The session catalog narrowed by facet ids, the one vocabulary of catalog, search and session pages (facets.ts). */
+export const catalogUrl = (filters: Readonly<Record<string, string>>) => `/sessions/?${new URLSearchParams(filters).toString()}`;
 export const pathUrl = (path: LearningPath) => `/paths/${path.id}/`;
 export const cityUrl = (city: City) => `/cities/${city.id}/`;
 /** The agenda as a grid of rooms, for cities with parallel sessions (src/presentation/agenda.ts hasRoomView). */

@@ -3,11 +3,12 @@ import { listFiles, readBuilt } from '../support/builds';
 import { builtSite } from '../support/built-site';
 import { parseCalendar } from '../support/ics';
 
-/** The rendered body of a page: what the allow-list let through, between the body's own wrapper and the aside. */
+/** The rendered body of a page: what the allow-list let through, from the body's own wrapper to the next section. */
 function body(html: string, first: string): string {
 	const start = html.indexOf(first);
 	expect(start, `"${first}" is on the page`).toBeGreaterThan(0);
-	return html.slice(start, html.indexOf('<aside', start));
+	const ends = ['<section class="when-where"', '<aside'].map((end) => html.indexOf(end, start)).filter((end) => end > start);
+	return html.slice(start, Math.min(...ends));
 }
 
 /** The start tags of some HTML: where script could hide (text and code between them are not markup). */

@@ -37,8 +37,8 @@ describe('the sample site (content/)', () => {
 		);
 		expect(google.length).toBeGreaterThan(20);
 		for (const url of google) expect((url.searchParams.get('details') ?? '').split('\n\n')[0]?.length).toBeLessThanOrEqual(160);
-		// 154 KB before (900 characters of abstract per link); the table of deliveries (issue 10) will take it further down.
-		expect(page.length).toBeLessThan(140_000);
+		// 154 KB before (900 characters of abstract per link), 133 KB with short links, 129 KB as one table of deliveries.
+		expect(page.length).toBeLessThan(135_000);
 	});
 
 	it('says on a path page when each of its sessions runs in every city that offers it', () => {
@@ -101,8 +101,8 @@ describe('the sample site (content/)', () => {
 		const positions = ['Orlando', 'Toronto', 'Shenzhen', 'Sydney', 'Mexico City', 'Stockholm'].map((city) => home.indexOf(city));
 		expect(positions.every((position) => position > 0)).toBe(true);
 		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-		expect(home).toContain('Registration not yet available');
-		expect(home).toContain('Registration open');
+		// Every stop is over at the time of the sample's last commit: none says its registration is open.
+		expect(home).not.toContain('Registration');
 	});
 
 	it("shows Jeff Teper's general session with its on-demand video", () => {
@@ -217,7 +217,8 @@ describe('a fixture site (test/fixtures/basic)', () => {
 			expect(html.match(/<h1[ >]/g), file).toHaveLength(1);
 			// Scripts only where they earn their place, always from a file (a strict CSP needs no 'unsafe-inline').
 			const scripts = html.match(/<script[^>]*>/g) ?? [];
-			if (file === 'search/index.html' || file === 'sessions/index.html') {
+			// Session pages: the "your city" chooser (src/scripts/your-city.ts).
+			if (file === 'search/index.html' || file === 'sessions/index.html' || /^sessions\/[^/]+\/index\.html$/.test(file)) {
 				expect(scripts, file).toHaveLength(1);
 				expect(scripts[0], file).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
 			} else {
