@@ -155,7 +155,8 @@ describe('a city page reads as an agenda', () => {
 describe('the home page follows the dates of the stops', () => {
 	it('marks every stop of the sample past, since its content was last changed after the tour (no stop says registration is open)', () => {
 		const home = page(sample, 'index.html');
-		expect(textOf(querySelector(home, '#past'))).toBe('The tour has ended: every stop');
+		expect(textOf(querySelector(home, '#past'))).toBe('Past stops');
+		expect(textOf(querySelector(home, '#hero-next'))).toBe('The tour has ended');
 		expect(querySelector(home, '#stops')).toBeFalsy();
 		expect(querySelectorAll(home, '.past-list li')).toHaveLength(sampleCatalog.cities.length);
 		const cities = textOf(page(sample, 'cities/index.html'));
@@ -172,5 +173,7 @@ describe('the home page follows the dates of the stops', () => {
 		expect(textOf(querySelector(upcoming[0] as Node, 'h3'))).toBe(basicCatalog.cities[0]?.name);
 		expect(querySelectorAll(home, '.card.featured')).toHaveLength(1);
 		expect(querySelector(home, '#past')).toBeFalsy();
+		expect(textOf(querySelector(home, '#hero-next'))).toBe('Next stop');
+		expect(textOf(querySelector(home, '.hero-city'))).toBe(basicCatalog.cities[0]?.name);
 	});
 });
