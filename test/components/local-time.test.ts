@@ -3,6 +3,7 @@ import CityCard from '../../src/components/CityCard.astro';
 import DeliveryTime from '../../src/components/DeliveryTime.astro';
 import { cityFields, line } from '../unit/source-builder';
 import { catalogOf, cityOf, deliveryOf } from './catalog';
+import type { StopStatus } from '../../src/presentation/stops';
 import { attr, findAll, findOne, parseHtml, render, renderHtml, restoreTimezoneAfterEach, runIn, textOf } from './render';
 
 // Days and times are the city's local ones, whatever the TZ of the machine that builds the site.
@@ -102,9 +103,9 @@ describe('DeliveryTime', () => {
 });
 
 describe('CityCard', () => {
-	async function cityCard(cityId: string, change?: Parameters<typeof catalogOf>[0], headingLevel?: 2 | 3) {
+	async function cityCard(cityId: string, change?: Parameters<typeof catalogOf>[0], headingLevel?: 2 | 3, status: StopStatus = 'upcoming') {
 		const city = cityOf(catalogOf(change), cityId);
-		return render(CityCard, headingLevel ? { city, headingLevel } : { city });
+		return render(CityCard, headingLevel ? { city, status, headingLevel } : { city, status });
 	}
 
 	const badgesOf = (card: Awaited<ReturnType<typeof render>>) => findAll(findOne(card, 'ul'), 'li').map(textOf);
@@ -133,7 +134,7 @@ describe('CityCard', () => {
 		const loaded = await loadedIn(timezone, minutesWest);
 		const catalog = loaded.catalogOf((source) => source.addCity('tokyo', cityFields('Tokyo', 'Japan', 'Asia/Tokyo', '2020-02-19')));
 		const dates = async (cityId: string) =>
-			textOf(findOne(parseHtml(await renderHtml(loaded.CityCard, { city: loaded.cityOf(catalog, cityId) })), 'time'));
+			textOf(findOne(parseHtml(await renderHtml(loaded.CityCard, { city: loaded.cityOf(catalog, cityId), status: 'upcoming' })), 'time'));
 		expect(await dates('toronto')).toBe('8–9 Jan 2020');
 		expect(await dates('sydney')).toBe('13–14 Feb 2020');
 		expect(await dates('tokyo')).toBe('19 Feb 2020');
@@ -145,6 +146,13 @@ describe('CityCard', () => {
 			source.withCity('chicago', (city) => ({ ...city, registration: 'https://tour.example.org/register/chicago' })),
 		);
 		expect(badgesOf(open)).toEqual(['Registration open']);
+	});
+
+	it('says a stop is on now or past instead of offering registration, whatever its link', async () => {
+		const withLink = (source: Parameters<NonNullable<Parameters<typeof catalogOf>[0]>>[0]) =>
+			source.withCity('chicago', (city) => ({ ...city, registration: 'https://tour.example.org/register/chicago' }));
+		expect(badgesOf(await cityCard('chicago', withLink, undefined, 'past'))).toEqual(['Past']);
+		expect(badgesOf(await cityCard('chicago', withLink, undefined, 'now'))).toEqual(['On now']);
 	});
 
 	it('shows the city’s label and a Workshop badge when the agenda has a workshop', async () => {
