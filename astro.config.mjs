@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { bodyFeatures, videoOrigins } from './src/catalog/body-policy';
 import { bodyAllowList } from './src/integrations/body-allow-list';
@@ -34,7 +35,9 @@ export default defineConfig({
 	// "Thu, 13 Feb 2020" and "09:00" into "202009:00"; true removes only what HTML itself ignores.
 	compressHTML: true,
 	// The content check runs first: nothing of the content reaches Astro's loaders and compilers before it passed.
-	integrations: [contentCheck(), mdx(), pagefind()],
+	// The sitemap (sitemap-index.xml, named in /robots.txt) lists the HTML pages at `site`; the integration leaves
+	// out the 404 page, and the filter the endpoints (feeds, calendars, schedules), which are not pages.
+	integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => page.endsWith('/') }), pagefind()],
 	// A Content-Security-Policy on every page (a <meta> element with the hashes of Astro's own scripts and styles;
 	// the site has no inline code). /search/ adds 'wasm-unsafe-eval' for Pagefind. public/_headers sends the
 	// parts a <meta> cannot carry (frame-ancestors) on hosts that read it.

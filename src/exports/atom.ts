@@ -7,6 +7,15 @@ export interface AtomEntry {
 	readonly updated: Date;
 	readonly link?: string;
 	readonly summary: string;
+	/** The entry's own authors (a session's speakers); without them the feed's author stands for it. */
+	readonly authors?: readonly AtomPerson[];
+	/** The language of the entry's title and summary (xml:lang) where it is not the feed's. */
+	readonly lang?: string;
+}
+
+export interface AtomPerson {
+	readonly name: string;
+	readonly uri?: string;
 }
 
 export interface AtomFeed {
@@ -17,6 +26,8 @@ export interface AtomFeed {
 	readonly self: string;
 	readonly alternate: string;
 	readonly author: string;
+	/** The feed's language (xml:lang), e.g. the site's. */
+	readonly lang?: string;
 	readonly entries: readonly AtomEntry[];
 }
 
@@ -25,18 +36,24 @@ export function atomXml(feed: AtomFeed): string {
 	const time = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 	const entries = feed.entries.map((entry) =>
 		[
-			'  <entry>',
+			entry.lang ? `  <entry xml:lang="${escapeXmlAttribute(entry.lang)}">` : '  <entry>',
 			`    <id>${escapeXmlText(entry.id)}</id>`,
 			`    <title>${escapeXmlText(entry.title)}</title>`,
 			`    <updated>${time(entry.updated)}</updated>`,
 			...(entry.link ? [`    <link rel="alternate" type="text/html" href="${escapeXmlAttribute(entry.link)}"/>`] : []),
 			`    <summary>${escapeXmlText(entry.summary)}</summary>`,
+			...(entry.authors ?? []).map(
+				(author) =>
+					`    <author><name>${escapeXmlText(author.name)}</name>${author.uri ? `<uri>${escapeXmlText(author.uri)}</uri>` : ''}</author>`,
+			),
 			'  </entry>',
 		].join('\n'),
 	);
 	return [
 		'<?xml version="1.0" encoding="utf-8"?>',
-		'<feed xmlns="http://www.w3.org/2005/Atom">',
+		feed.lang
+			? `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXmlAttribute(feed.lang)}">`
+			: '<feed xmlns="http://www.w3.org/2005/Atom">',
 		`  <id>${escapeXmlText(feed.id)}</id>`,
 		`  <title>${escapeXmlText(feed.title)}</title>`,
 		`  <updated>${time(feed.updated)}</updated>`,

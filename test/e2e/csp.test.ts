@@ -45,6 +45,22 @@ describe('the Content-Security-Policy', () => {
 		await context.close();
 	});
 
+	it.each(['/', '/sessions/soys10/', '/cities/sydney/', '/speakers/jeff-teper/'])(
+		'%s keeps its JSON-LD, a data block the policy has no say over, readable and without a violation',
+		async (path) => {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			const violations = await recordViolations(page);
+			await page.goto(`${baseUrl}${path}`);
+			await page.waitForLoadState('networkidle');
+			const blocks = await page.locator('head script[type="application/ld+json"]').allTextContents();
+			expect(blocks).toHaveLength(1);
+			expect(JSON.parse(blocks[0] ?? '')).toHaveProperty('@context', 'https://schema.org');
+			expect(violations).toEqual([]);
+			await context.close();
+		},
+	);
+
 	it('blocks an inline script that content might smuggle into a page', async () => {
 		// The policy is real: a script the build did not hash is refused, and the violation is reported.
 		const context = await browser.newContext();
