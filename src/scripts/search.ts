@@ -40,7 +40,13 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 	const list = root.querySelector<HTMLOListElement>('[data-search-results]');
 	const filterBox = root.querySelector<HTMLElement>('[data-search-filters]');
 	const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
-	if (!form || !input || !status || !list || !filterBox || !more) return;
+	const panel = root.querySelector<HTMLDetailsElement>('[data-search-filter-panel]');
+	const picked = root.querySelector<HTMLElement>('[data-search-filter-count]');
+	if (!form || !input || !status || !list || !filterBox || !more || !panel || !picked) return;
+	// Filters sit open beside the results on wide screens, and closed above them on phones (one line, not nine groups).
+	const wide = matchMedia('(min-width: 56rem)');
+	panel.open = wide.matches;
+	wide.addEventListener('change', () => (panel.open = wide.matches));
 	root.querySelector('[data-search-layout]')?.removeAttribute('hidden');
 	status.textContent = 'Loading the search index…';
 
@@ -73,6 +79,8 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 			[...selected].filter(([, values]) => values.size > 0).map(([name, values]) => [name, { any: [...values] }]),
 		);
 		if (updateUrl) writeUrl(term, selected);
+		const pickedCount = [...selected.values()].reduce((sum, values) => sum + values.size, 0);
+		picked.textContent = pickedCount > 0 ? `(${pickedCount})` : '';
 		if (!term && Object.keys(filters).length === 0) {
 			list.replaceChildren();
 			more.hidden = true;
@@ -176,7 +184,10 @@ function renderFilters(
 	box.replaceChildren(...groups);
 }
 
-/** Shows how many results each value would give with the current query and filters. */
+/**
+ * Shows how many results each value would give with the current query and filters. A value that would give none is
+ * hidden (unless picked), and so is a group left with no value to offer.
+ */
 function updateCounts(box: HTMLElement, counts: Record<string, Record<string, number>>): void {
 	for (const checkbox of box.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
 		const count = counts[checkbox.name]?.[checkbox.value] ?? 0;
@@ -184,6 +195,9 @@ function updateCounts(box: HTMLElement, counts: Record<string, Record<string, nu
 		const badge = label?.querySelector('[data-count]');
 		if (badge) badge.textContent = `(${count})`;
 		label?.classList.toggle('is-empty', count === 0 && !checkbox.checked);
+	}
+	for (const group of box.querySelectorAll<HTMLFieldSetElement>('fieldset')) {
+		group.hidden = group.querySelector('label:not(.is-empty)') === null;
 	}
 }
 

@@ -131,9 +131,13 @@ describe('search (/search/)', () => {
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
 		await page.keyboard.press('Tab');
 		await page.keyboard.press('Tab');
+		// The filters' disclosure (open beside the results on a wide screen), then its first value.
+		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
 		await page.keyboard.press('Space');
 		await page.waitForURL(/kind=/);
+		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Escape');

@@ -11,6 +11,11 @@ const types: Readonly<Record<string, string>> = {
 	'.ics': 'text/calendar; charset=utf-8',
 	'.xml': 'application/xml; charset=utf-8',
 	'.wasm': 'application/wasm',
+	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.webp': 'image/webp',
+	'.avif': 'image/avif',
+	'.txt': 'text/plain; charset=utf-8',
 };
 
 /**

@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+
+/** WCAG 2.0 and 2.1, levels A and AA: the rules issue 10 holds every page to. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Every kind of page the site has, once each (and a city on each side of the date line, and search with results). */
+const pages: readonly { name: string; path: string; ready?: (page: Page) => Promise<void> }[] = [
+	{ name: 'home', path: '/' },
+	{ name: 'session list', path: '/sessions/' },
+	{ name: 'session', path: '/sessions/soys10/' },
+	{ name: 'path list', path: '/paths/' },
+	{ name: 'path', path: '/paths/soys/' },
+	{ name: 'city list', path: '/cities/' },
+	{ name: 'city (Orlando)', path: '/cities/orlando/' },
+	{ name: 'city (Sydney)', path: '/cities/sydney/' },
+	{ name: 'speaker list', path: '/speakers/' },
+	{ name: 'speaker', path: '/speakers/jeff-teper/' },
+	{ name: 'search', path: '/search/', ready: (page) => page.locator('[data-search].is-ready').waitFor() },
+	{
+		name: 'search with results',
+		path: '/search/',
+		ready: async (page) => {
+			await page.locator('[data-search].is-ready').waitFor();
+			await page.locator('#search-input').fill('SharePoint');
+			await page.locator('.result a').first().waitFor();
+		},
+	},
+	{ name: 'page not found', path: '/404.html' },
+];
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser.close();
+});
+afterEach(async () => {
+	await context?.close();
+	context = undefined;
+});
+
+describe.each(['light', 'dark'] as const)('axe-core (WCAG 2.1 A and AA) in the %s colour scheme', (colorScheme) => {
+	it.each(pages)('finds no violation on the $name page ($path)', async ({ name, path, ready }) => {
+		context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}${path}`);
+		await ready?.(page);
+		expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+		const { violations, passes } = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+		// axe ran its rules on the page (a blank or unreachable page passes nothing).
+		expect(passes.length).toBeGreaterThan(10);
+		const findings = violations.flatMap((violation) =>
+			violation.nodes.map(
+				(node) =>
+					`${violation.id} (${violation.impact ?? 'n/a'}) at ${node.target.join(' ')} on ${name} ${path} [${colorScheme}]: ${violation.help}`,
+			),
+		);
+		expect(findings, `${findings.length} axe violation(s) on ${path} [${colorScheme}]:\n${findings.join('\n')}`).toEqual([]);
+	});
+});
