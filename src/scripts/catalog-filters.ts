@@ -1,7 +1,8 @@
 // The faceted session catalog: narrows the server-rendered list in place (no reload) and keeps the choice in
 // the URL (?city=sydney&type=theater) so it can be shared; a change replaces the history entry, so one Back
 // leaves the catalog. With a city chosen, each card shows its day, time and room there (from that city's small
-// deliveries.json, fetched once) and cards sort by time. Without JavaScript the form stays hidden and the full
+// deliveries.json, fetched once) and cards sort by time. The filters apply as they change (a group of controls,
+// not a form to submit). Without JavaScript they stay hidden and the full
 // grouped list is there.
 import { rememberCity } from './your-city';
 
@@ -38,7 +39,7 @@ function agendaOf(city: string): Promise<readonly DeliveryRow[]> {
 	return agenda;
 }
 
-export function initCatalogFilters(form: HTMLFormElement): void {
+export function initCatalogFilters(form: HTMLElement): void {
 	const selects = [...form.querySelectorAll<HTMLSelectElement>('select[name]')];
 	const names = selects.map((select) => select.name);
 	const status = form.querySelector<HTMLElement>('[data-catalog-status]');
@@ -158,14 +159,11 @@ export function initCatalogFilters(form: HTMLFormElement): void {
 		writeUrl();
 		apply();
 	});
-	form.addEventListener('reset', () => {
-		// The reset happens after this event; read the cleared values on the next task.
-		setTimeout(() => {
-			writeUrl();
-			apply();
-		});
+	form.querySelector('[data-catalog-clear]')?.addEventListener('click', () => {
+		for (const select of selects) select.value = '';
+		writeUrl();
+		apply();
 	});
-	form.addEventListener('submit', (event) => event.preventDefault());
 	window.addEventListener('popstate', () => {
 		readUrl();
 		apply();

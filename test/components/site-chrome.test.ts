@@ -112,7 +112,7 @@ describe('BaseLayout', () => {
 		).event;
 
 	async function page(
-		props: { title: string; description?: string; searchInHeader?: boolean },
+		props: { title: string; description?: string; indexable?: boolean },
 		url = '/sessions/',
 		slots: Record<string, string> = {},
 	) {
@@ -145,12 +145,26 @@ describe('BaseLayout', () => {
 		expect(skip && textOf(skip)).toBe('Skip to main content');
 	});
 
-	it('has the site header and footer with the event’s name, and the header search unless the page has its own', async () => {
+	it('has the site header (with its search box) and footer with the event’s name, the same on every page', async () => {
 		const { document } = await page({ title: 'Sessions' });
 		expect(textOf(findOne(findOne(document, 'header'), 'a', (a) => attr(a, 'class') === 'brand'))).toBe('Tour de Test 2020');
 		expect(textOf(findOne(findOne(document, 'footer'), 'strong'))).toBe('Tour de Test 2020');
 		expect(findAll(document, 'form')).toHaveLength(1);
-		expect(findAll((await page({ title: 'Search', searchInHeader: false }, '/search/')).document, 'form')).toEqual([]);
+		expect(findAll((await page({ title: 'Search' }, '/search/')).document, 'form')).toHaveLength(1);
+	});
+
+	it('gives the "page not found" page no canonical address and asks search engines not to index it', async () => {
+		const { document } = await page({ title: 'Page not found', indexable: false }, '/404/');
+		expect(findAll(document, 'link', (link) => attr(link, 'rel') === 'canonical')).toEqual([]);
+		expect(findAll(document, 'meta', (meta) => attr(meta, 'property') === 'og:url')).toEqual([]);
+		expect(
+			attr(
+				findOne(document, 'meta', (meta) => attr(meta, 'name') === 'robots'),
+				'content',
+			),
+		).toBe('noindex');
+		const normal = await page({ title: 'Sessions' });
+		expect(findAll(normal.document, 'link', (link) => attr(link, 'rel') === 'canonical')).toHaveLength(1);
 	});
 
 	it('describes the page with its description, or with the event’s tagline when it has none', async () => {
