@@ -19,12 +19,9 @@ export function citiesGiving(catalog: Catalog, session: Session): readonly City[
 	);
 }
 
-/** The catalog's facets (city, track, type, level, path, speaker, product, language) and each session's values. */
-export function sessionFacets(catalog: Catalog): {
-	facets: readonly Facet[];
-	valuesOf: (session: Session) => Readonly<Record<string, readonly string[]>>;
-} {
-	const valuesOf = (session: Session) => ({
+/** A session's value ids for each facet: what the catalog filters on and Pagefind records (search-filters.ts). */
+export function sessionFacetValues(catalog: Catalog, session: Session): Readonly<Record<string, readonly string[]>> {
+	return {
 		city: citiesGiving(catalog, session).map((city) => city.id),
 		track: [session.track.id],
 		type: [session.type],
@@ -33,7 +30,15 @@ export function sessionFacets(catalog: Catalog): {
 		speaker: session.speakers.map((speaker) => speaker.id),
 		product: session.products.map(slug),
 		language: [session.language],
-	});
+	};
+}
+
+/** The catalog's facets (city, track, type, level, path, speaker, product, language) and each session's values. */
+export function sessionFacets(catalog: Catalog): {
+	facets: readonly Facet[];
+	valuesOf: (session: Session) => Readonly<Record<string, readonly string[]>>;
+} {
+	const valuesOf = (session: Session) => sessionFacetValues(catalog, session);
 	const products = new Map(catalog.sessions.flatMap((session) => session.products.map((product) => [slug(product), product] as const)));
 	const languages = [...new Set(catalog.sessions.map((session) => session.language))].sort();
 	const types = [...new Set(catalog.sessions.map((session) => session.type))];

@@ -60,13 +60,14 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 		status.textContent = 'The search index was not found. Run "npm run build" to create it (in development, search uses the last build).';
 		return;
 	}
+	const labels = readLabels(root);
 	const selected = new Map<string, Set<string>>(facets.map(([name]) => [name, new Set<string>()]));
 	const params = new URLSearchParams(location.search);
 	input.value = params.get('q') ?? '';
-	for (const [name] of facets) for (const value of params.getAll(name)) selected.get(name)?.add(value);
+	for (const [name] of facets) for (const value of params.getAll(name)) selected.get(name)?.add(idOf(labels, name, value));
 
 	const allFilters = await pagefind.filters();
-	renderFilters(filterBox, allFilters, selected);
+	renderFilters(filterBox, allFilters, selected, labels);
 
 	let shown: PagefindResultData[] = [];
 	let pending: PagefindSearch | null = null;
@@ -140,7 +141,7 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 		input.value = state.get('q') ?? '';
 		for (const [name, values] of selected) {
 			values.clear();
-			for (const value of state.getAll(name)) values.add(value);
+			for (const value of state.getAll(name)) values.add(idOf(labels, name, value));
 		}
 		for (const box of filterBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
 			box.checked = selected.get(box.name)?.has(box.value) ?? false;
@@ -160,13 +161,38 @@ function writeUrl(term: string, selected: ReadonlyMap<string, ReadonlySet<string
 	history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
 
+type Labels = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** What each filter id reads as (src/presentation/search-filters.ts), from the page; ids stand in for what is missing. */
+function readLabels(root: HTMLElement): Labels {
+	try {
+		const parsed: unknown = JSON.parse(root.dataset['filterLabels'] ?? '{}');
+		return parsed && typeof parsed === 'object' ? (parsed as Labels) : {};
+	} catch {
+		return {};
+	}
+}
+
+const labelOf = (labels: Labels, name: string, value: string) => labels[name]?.[value] ?? value;
+
+/** A value in the URL as an id; a name from an older link (?city=Sydney) is read as its id. */
+function idOf(labels: Labels, name: string, value: string): string {
+	const known = labels[name] ?? {};
+	if (value in known) return value;
+	const lower = value.toLowerCase();
+	return Object.keys(known).find((id) => known[id]?.toLowerCase() === lower) ?? value;
+}
+
 function renderFilters(
 	box: HTMLElement,
 	all: Record<string, Record<string, number>>,
 	selected: ReadonlyMap<string, ReadonlySet<string>>,
+	labels: Labels,
 ): void {
 	const groups = facets.flatMap(([name, legend]) => {
-		const values = Object.keys(all[name] ?? {}).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+		const values = Object.keys(all[name] ?? {}).sort((a, b) =>
+			labelOf(labels, name, a).localeCompare(labelOf(labels, name, b), 'en', { numeric: true }),
+		);
 		if (values.length < 2 && !(name === 'kind' && values.length > 0)) return [];
 		const fieldset = element('fieldset', { class: 'facet' });
 		fieldset.append(element('legend', {}, legend));
@@ -175,7 +201,7 @@ function renderFilters(
 			const label = element('label', {});
 			const box = element('input', { type: 'checkbox', name, value });
 			box.checked = selected.get(name)?.has(value) ?? false;
-			label.append(box, ` ${value} `, element('span', { class: 'count', 'data-count': '' }));
+			label.append(box, ` ${labelOf(labels, name, value)} `, element('span', { class: 'count', 'data-count': '' }));
 			options.append(label);
 		}
 		fieldset.append(options);

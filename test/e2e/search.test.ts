@@ -93,7 +93,24 @@ describe('search (/search/)', () => {
 		await page.locator('[data-search-status]', { hasText: new RegExp(`^${sydneyTheater.length} results?$`) }).waitFor();
 		expect(afterOne).toBeGreaterThan(sydneyTheater.length);
 		expect(new Set(await resultCodes())).toEqual(new Set(sydneyTheater.map((session) => session.code)));
-		await page.waitForURL(/city=Sydney&type=Theater/);
+		// The same ids as the catalog's URLs; the names are what the boxes say.
+		await page.waitForURL(/city=sydney&type=theater/);
+		// The catalog reads the same query: search's URL, pasted on /sessions/, picks the same filters.
+		await page.goto(`${baseUrl}/sessions/${new URL(page.url()).search}`);
+		await expect.poll(() => page.getByLabel('City').inputValue()).toBe('sydney');
+		expect(await page.getByLabel('Session type').inputValue()).toBe('theater');
+	});
+
+	it('reads a link with the names of older versions (?city=Sydney&type=Theater) as the ids', async () => {
+		await page.goto(`${baseUrl}/search/?city=Sydney&type=Theater`);
+		await page.locator('[data-search].is-ready').waitFor();
+		await page.locator('[data-search-status]', { hasText: new RegExp(`^${sydneyTheater.length} results?$`) }).waitFor();
+		expect(
+			await page
+				.getByRole('group', { name: 'City' })
+				.getByRole('checkbox', { name: /^Sydney/ })
+				.isChecked(),
+		).toBe(true);
 	});
 
 	it('offers facets with the counts of the whole index before anything is typed', async () => {
