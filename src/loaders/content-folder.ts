@@ -122,9 +122,11 @@ export class ContentFolder {
 			.map((entry) => join(dir, entry.name))
 			.sort()
 			.flatMap((path): SourceImage[] => {
-				if (this.#isLink(path) && !this.#linkStaysInside(path)) return [];
+				const named = { filePath: this.nameOf(path), name: path.slice(dir.length + 1) };
+				if (this.#isLink(path) && !this.#linkStaysInside(path))
+					return [{ ...named, isFolder: false, bytes: 0, format: undefined, refused: true }];
 				const stat = statSync(path);
-				const facts = { filePath: this.nameOf(path), name: path.slice(dir.length + 1), bytes: stat.size };
+				const facts = { ...named, bytes: stat.size };
 				if (!stat.isFile()) return [{ ...facts, isFolder: true, format: undefined }];
 				return [{ ...facts, isFolder: false, format: sniffImage(path) }];
 			});

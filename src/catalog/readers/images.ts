@@ -34,6 +34,7 @@ export function readImages(images: readonly SourceImage[], folder: string, probl
 }
 
 function checkImage(image: SourceImage, folder: string, at: FileReporter): boolean {
+	if (image.refused) return false;
 	if (image.isFolder) {
 		at('', `is a folder; ${folder} holds image files only, directly in it: move its files up`);
 		return false;
