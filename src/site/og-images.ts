@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import sharp from 'sharp';
 import { ogSize, type OgCard } from '../presentation/og-card';
 // This file's own text is part of every cache key: a change to the drawing below makes every picture anew.
 import drawingSource from './og-images.ts?raw';
@@ -15,7 +16,7 @@ const fonts = ([400, 700] as const).map((weight) => ({
 	style: 'normal' as const,
 	data: readFileSync(join(modules, `@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
 }));
-const versions = ['satori', '@resvg/resvg-js', '@fontsource/inter'].map(
+const versions = ['satori', '@resvg/resvg-js', 'sharp', '@fontsource/inter'].map(
 	(name) => `${name}@${(JSON.parse(readFileSync(join(modules, name, 'package.json'), 'utf8')) as { version: string }).version}`,
 );
 
@@ -35,7 +36,12 @@ export async function ogImage(card: OgCard): Promise<Buffer> {
 		// not drawn yet
 	}
 	const svg = await satori(drawing(card), { ...ogSize, fonts });
-	const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+	const pixels = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+	// A palette of 32 colours (flat colours and anti-aliased text need no more): a third of resvg's own PNG
+	// (about 20 KB instead of 52 KB) for about 4 ms more; no dithering, so the same pixels give the same bytes.
+	const png = await sharp(pixels.pixels, { raw: { width: pixels.width, height: pixels.height, channels: 4 } })
+		.png({ palette: true, colours: 32, dither: 0, effort: 1 })
+		.toBuffer();
 	mkdirSync(cacheDir, { recursive: true });
 	// Written aside and renamed, so that a build stopped half-way never leaves half a picture to reuse.
 	const partial = `${cached}.${process.pid}.tmp`;
