@@ -23,6 +23,8 @@ const pages = [
 	'/cities/sydney/',
 	'/speakers/',
 	'/speakers/jeff-teper/',
+	// A photo (AVIF, WebP, a fallback) and, on /cities/sydney/, a city's picture: img-src 'self' allows them.
+	'/speakers/megan-okafor/',
 	'/search/?q=teams',
 	'/no-such-page/',
 ];
@@ -42,6 +44,23 @@ describe('the Content-Security-Policy', () => {
 		expect(policy).not.toContain("'unsafe-inline'");
 		expect(policy?.includes("'wasm-unsafe-eval'")).toBe(path.startsWith('/search/'));
 		expect(violations).toEqual([]);
+		await context.close();
+	});
+
+	it.each(['/speakers/megan-okafor/', '/cities/sydney/'])('%s shows its picture from this site, in AVIF', async (path) => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}${path}`);
+		await page.waitForLoadState('networkidle');
+		const shown = await page
+			.locator('picture img')
+			.first()
+			.evaluate((img: HTMLImageElement) => ({
+				loaded: img.complete && img.naturalWidth > 0,
+				source: new URL(img.currentSrc).pathname,
+				sameSite: new URL(img.currentSrc).origin === location.origin,
+			}));
+		expect(shown).toEqual({ loaded: true, source: expect.stringMatching(/^\/_astro\/.+\.avif$/), sameSite: true });
 		await context.close();
 	});
 
