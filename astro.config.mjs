@@ -1,5 +1,7 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -26,6 +28,9 @@ function siteUrl() {
 }
 
 const site = siteUrl();
+// content/images/ as a fixed alias: src/site/images.ts finds its files with one import.meta.glob pattern, so no
+// path written in content is ever handed to Vite as an import.
+const contentImages = resolve(fileURLToPath(new URL('.', import.meta.url)), contentDir, 'images');
 const cacheDir = process.env.ROADSHOW_CACHE_DIR;
 
 export default defineConfig({
@@ -67,6 +72,7 @@ export default defineConfig({
 	devToolbar: { enabled: false },
 	// No inline scripts or styles: the site must run under a strict Content-Security-Policy.
 	vite: {
+		resolve: { alias: { '@content-images': contentImages } },
 		build: { assetsInlineLimit: 0, rolldownOptions: { onLog: dropDeadHeadInjectDirective } },
 		// Test and benchmark builds write whole sites into the project; the dev server must not watch them.
 		server: { watch: { ignored: ['**/test/.builds/**', '**/bench/out/**'] } },

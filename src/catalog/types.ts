@@ -12,6 +12,23 @@ export interface SourceFile {
 	readonly bodyLine?: number | undefined;
 }
 
+/** Raster formats told by a file's first bytes. */
+export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'avif';
+
+/** A file of content/images/ as the loader found it: facts only, which the catalog judges (readers/images.ts). */
+export interface SourceImage {
+	/** Path relative to the project root, e.g. `content/images/sydney.png`. */
+	readonly filePath: string;
+	/** The file name, which content refers to: `sydney.png`. */
+	readonly name: string;
+	readonly isFolder: boolean;
+	readonly bytes: number;
+	/** The format its first bytes are, or `svg` for text that starts like SVG, or undefined for anything else. */
+	readonly format: ImageFormat | 'svg' | undefined;
+	/** Already refused by the loader (a link out of the content folder): present, never usable, not reported again. */
+	readonly refused?: boolean;
+}
+
 /** Every content file of a site, before validation. */
 export interface CatalogSource {
 	readonly event: SourceFile;
@@ -24,6 +41,8 @@ export interface CatalogSource {
 	readonly problems?: readonly Problem[];
 	/** Entry files that exist but could not be read: their ids are declared all the same. */
 	readonly unreadable?: readonly string[];
+	/** The files of content/images/ (speaker photos, city pictures). */
+	readonly images?: readonly SourceImage[];
 }
 
 export type Event = EventData & { readonly filePath: string; readonly host: string };
@@ -40,6 +59,7 @@ export interface Speaker {
 	readonly name: string;
 	readonly role: string;
 	readonly company: string;
+	/** File name of the photo in content/images/ (checked: it exists and is an image); the alt text is the name. */
 	readonly photo: string | undefined;
 	readonly links: readonly { readonly label: string; readonly url: string }[];
 	readonly bio: string;
@@ -123,6 +143,8 @@ export interface City {
 	readonly dates: { readonly start: string; readonly end: string };
 	readonly venue: { readonly name: string; readonly address: string };
 	readonly registration: string | undefined;
+	/** A picture of the city in content/images/ (checked) and what it shows. */
+	readonly image: { readonly file: string; readonly alt: string } | undefined;
 	readonly paths: readonly LearningPath[];
 	readonly rooms: readonly string[];
 	readonly description: string;

@@ -1,9 +1,10 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { contentFolders, eventFile, isDraftName, isEntryFile, maxFileBytes, splitFrontMatter, tracksFile } from './content-files';
 import { parseYamlText } from './yaml-text';
 import { CatalogError, type Problem } from '../catalog/errors';
-import type { CatalogSource, SourceFile } from '../catalog/types';
+import type { CatalogSource, ImageFormat, SourceFile, SourceImage } from '../catalog/types';
+import { imagesFolder } from '../schemas/fields';
 
 /**
  * Reads a content folder from disk: the one file walk and parser of `npm run check`, of the build's content
@@ -19,6 +20,7 @@ export function readContentFolder(projectRoot: string, contentDir = 'content'): 
 		paths: folder.entries(contentFolders.paths),
 		cities: folder.entries(contentFolders.cities),
 		speakers: folder.entries(contentFolders.speakers),
+		images: folder.images(imagesFolder),
 	};
 	// Without these two files nothing else can be checked; any other file that cannot be read is reported with
 	// the rest of the catalog's problems, and its id still counts as declared (no "unknown session" echoes).
@@ -106,6 +108,30 @@ export class ContentFolder {
 		return walk(start).sort();
 	}
 
+	/**
+	 * The files of content/images/, one level, drafts (`_*`) and hidden files skipped: the build imports every
+	 * other file there (src/site/images.ts), so each is looked at, referenced or not. Only the first bytes are
+	 * read, to tell the format.
+	 */
+	images(folder: string): SourceImage[] {
+		const dir = join(this.#root, folder);
+		if (!existsSync(dir) && !this.#isLink(dir)) return [];
+		if (this.#isLink(dir) && !this.#linkStaysInside(dir)) return [];
+		return readdirSync(dir, { withFileTypes: true })
+			.filter((entry) => !isDraftName(entry.name) && !entry.name.startsWith('.'))
+			.map((entry) => join(dir, entry.name))
+			.sort()
+			.flatMap((path): SourceImage[] => {
+				const named = { filePath: this.nameOf(path), name: path.slice(dir.length + 1) };
+				if (this.#isLink(path) && !this.#linkStaysInside(path))
+					return [{ ...named, isFolder: false, bytes: 0, format: undefined, refused: true }];
+				const stat = statSync(path);
+				const facts = { ...named, bytes: stat.size };
+				if (!stat.isFile()) return [{ ...facts, isFolder: true, format: undefined }];
+				return [{ ...facts, isFolder: false, format: sniffImage(path) }];
+			});
+	}
+
 	/** The project-relative name of a file, as problems and entries name it. */
 	nameOf(path: string): string {
 		return relative(this.#projectRoot, path).split(sep).join('/');
@@ -174,6 +200,30 @@ export class ContentFolder {
 	#report(path: string, message: string): void {
 		this.#problems.push({ file: this.nameOf(path), field: '', message });
 	}
+}
+
+/** The raster format a file's first bytes show (the magic numbers of PNG, JPEG, WebP and AVIF), or SVG text. */
+function sniffImage(path: string): ImageFormat | 'svg' | undefined {
+	const head = Buffer.alloc(256);
+	const fd = openSync(path, 'r');
+	let length: number;
+	try {
+		length = readSync(fd, head, 0, head.length, 0);
+	} finally {
+		closeSync(fd);
+	}
+	const bytes = head.subarray(0, length);
+	const ascii = (start: number, end: number) => bytes.subarray(start, end).toString('latin1');
+	if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+	if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+	if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+	// ISO media: an "ftyp" box whose major or a compatible brand is avif (still) or avis (sequence).
+	if (ascii(4, 8) === 'ftyp') {
+		const boxEnd = Math.min(bytes.readUInt32BE(0), bytes.length);
+		for (let at = 8; at + 4 <= boxEnd; at += 4) if (['avif', 'avis'].includes(ascii(at, at + 4))) return 'avif';
+	}
+	if (/^(?:\uFEFF)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(ascii(0, length))) return 'svg';
+	return undefined;
 }
 
 /** Parses one YAML, Markdown or MDX file; mistakes become a problem with the file's line and column. */

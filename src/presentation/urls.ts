@@ -19,3 +19,6 @@ export const cityChangesPath = (city: City) => `/cities/${city.id}/changes.xml`;
 export const pathCalendarPath = (city: City, path: LearningPath) => `/cities/${city.id}/paths/${path.id}.ics`;
 export const scheduleJsonPath = (city: City) => `/cities/${city.id}/schedule.json`;
 export const scheduleXmlPath = (city: City) => `/cities/${city.id}/schedule.xml`;
+
+/** The share picture (Open Graph) of a page, `/og/sessions/soys10.png` for `/sessions/soys10/`: made by src/pages/og/. */
+export const ogImagePath = (pagePath: string) => `/og/${pagePath.replace(/^\/+|\/+$/g, '')}.png`;

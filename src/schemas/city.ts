@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { localDate, text, wallTime, webUrl } from './fields';
+import { contentImage, localDate, text, wallTime, webUrl } from './fields';
 
 /** One line of a city's agenda: a session delivered in a room at a local wall-clock time. */
 export const agendaItemSchema = z.strictObject({
@@ -37,6 +37,10 @@ export const citySchema = z.strictObject({
 		name: text.describe('Name of the venue.'),
 		address: text.describe('Postal address of the venue.'),
 	}),
+	image: contentImage
+		.optional()
+		.describe('File name of a picture of the city in content/images/, e.g. "sydney.jpg", shown at the top of its page.'),
+	imageAlt: text.optional().describe('What the picture shows, for people who cannot see it; required with "image".'),
 	registration: webUrl.optional().describe('Registration page; leave out while registration is not yet open.'),
 	paths: z.array(text).default([]).describe('Ids of the learning paths offered here in full.'),
 	rooms: z.array(text).min(1, 'must list at least one room').describe('Rooms used by the agenda.'),

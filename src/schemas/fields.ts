@@ -121,8 +121,48 @@ function decodes(path: string): boolean {
 	}
 }
 
-/** A photo or picture: a path of this site (a file in public/), never another site's address. */
-export const siteImage = text.refine(
-	isSiteImagePath,
-	'must be the path of a .png, .jpg, .gif, .webp or .avif file in public/, from the site\'s root, e.g. "/speakers/jeff-teper.jpg"',
-);
+/** The folder of the content folder that holds speaker photos and city images (`content/images/`). */
+export const imagesFolder = 'images';
+
+/** Raster types an image of content/images may have; the build makes AVIF and WebP versions of each. */
+export const imageExtensions = ['png', 'jpg', 'jpeg', 'webp', 'avif'] as const;
+
+/**
+ * The name of an image file in content/images/: lower-case letters, digits, `.`, `_` and `-`, ending in a raster
+ * extension. Lower case because a name that differs only in case finds the file on macOS and not on Linux CI.
+ */
+export const imageFileName = /^[a-z0-9][a-z0-9._-]*\.(?:png|jpg|jpeg|webp|avif)$/;
+
+const imageExample = 'e.g. "jeff-teper.jpg"';
+
+/**
+ * A photo or picture: the name of a file in content/images/, which the build finds itself (src/site/images.ts)
+ * and turns into sized AVIF, WebP and fallback versions. Never a path or URL: a path from content handed to
+ * Astro's image step is an import on the build machine, and an SVG can run script.
+ */
+export const contentImage = text.superRefine((value, ctx) => {
+	if (imageFileName.test(value)) return;
+	const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
+	if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+		fail(
+			`${JSON.stringify(value)} is an address, not a file of this site; put the image in content/images/ and write its name, ${imageExample}`,
+		);
+	} else if (isSiteImagePath(value)) {
+		// The form before content/images/ (issue 10): a file in public/, served as it was.
+		fail(
+			`${JSON.stringify(value)} is a path in public/; images now live in content/images/, which makes sized AVIF and WebP versions: move the file there and write its name alone, ${imageExample}`,
+		);
+	} else if (/[/\\]/.test(value)) {
+		fail(`${JSON.stringify(value)} is a path; an image must be a file directly in content/images/: write its name alone, ${imageExample}`);
+	} else if (/\.svg$/i.test(value)) {
+		fail(`${JSON.stringify(value)} is an SVG, which can run script when opened on its own; use a .png, .jpg, .jpeg, .webp or .avif file`);
+	} else if (!new RegExp(`\\.(?:${imageExtensions.join('|')})$`, 'i').test(value)) {
+		fail(
+			`${JSON.stringify(value)} is not a .png, .jpg, .jpeg, .webp or .avif file; save the image in one of these formats in content/images/`,
+		);
+	} else {
+		fail(
+			`${JSON.stringify(value)} has a character other than lower-case letters, digits, ".", "_" and "-"; rename the file and write its new name, ${imageExample}`,
+		);
+	}
+});

@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { link, siteImage, text } from './fields';
+import { contentImage, link, text } from './fields';
 
 /** Front matter of `content/speakers/<id>.md`; the file name is the speaker id, the body the bio. */
 export const speakerSchema = z.strictObject({
 	name: text.describe('Full name as it should appear on the site.'),
 	role: text.describe('Job title, e.g. "Principal Program Manager".'),
 	company: text.describe('Employer or organisation.'),
-	photo: siteImage.optional().describe('Path of a photo under public/, e.g. "/speakers/jeff-teper.jpg".'),
+	photo: contentImage.optional().describe('File name of a photo in content/images/, e.g. "jeff-teper.jpg"; its alt text is the name.'),
 	links: z.array(link).default([]).describe('Profiles and sites of the speaker.'),
 });
 

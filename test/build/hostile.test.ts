@@ -205,7 +205,43 @@ const attacks: readonly { attack: string; file: string; lines: readonly string[]
 		attack: 'a speaker photo from another site',
 		file: 'speakers/outside-photo.md',
 		lines: [
-			'photo: must be the path of a .png, .jpg, .gif, .webp or .avif file in public/, from the site\'s root, e.g. "/speakers/jeff-teper.jpg"',
+			'photo: "https://evil.example/track.png" is an address, not a file of this site; put the image in content/images/ and write its name, e.g. "jeff-teper.jpg"',
+		],
+	},
+	{
+		attack: 'a speaker photo that climbs out of content/images/ to a file of the build machine',
+		file: 'speakers/photo-outside.md',
+		lines: [
+			'photo: "../../../../../../etc/hostname.png" is a path; an image must be a file directly in content/images/: write its name alone, e.g. "jeff-teper.jpg"',
+		],
+	},
+	{
+		attack: 'a speaker photo that is an SVG',
+		file: 'speakers/photo-svg.md',
+		lines: ['photo: "logo.svg" is an SVG, which can run script when opened on its own; use a .png, .jpg, .jpeg, .webp or .avif file'],
+	},
+	{
+		attack: 'an SVG with script in content/images/, which no glob imports but which is refused all the same',
+		file: 'images/logo.svg',
+		lines: ['is an SVG, which can run script when opened on its own; save it as .png, .jpg, .webp or .avif'],
+	},
+	{
+		// speakers/photo-not-image.md uses it: the file is reported, once, and the speaker not again.
+		attack: 'a shell script renamed .png, which the build would import as an image',
+		file: 'images/not-an-image.png',
+		lines: ["is not a PNG image (its first bytes are no image format's); export the picture again as .png"],
+	},
+	{
+		attack: 'a speaker photo whose file is missing',
+		file: 'speakers/photo-missing.md',
+		lines: [`photo: ${at}images/nobody.jpg does not exist; add the image to ${at}images/ or correct the name (it is case-sensitive)`],
+	},
+	{
+		// speakers/photo-link.md uses it.
+		attack: 'an image that is a symbolic link to a file of the build machine',
+		file: 'images/hostname.png',
+		lines: [
+			'is a symbolic link to a file or folder outside the content folder, which the build may not publish; copy it into the content folder instead',
 		],
 	},
 	{

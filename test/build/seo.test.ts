@@ -83,15 +83,25 @@ describe.each(sites)('search engines, feeds and link previews on $build', ({ bui
 				return values[0];
 			};
 			const canonical = head.links.filter((link) => link['rel'] === 'canonical').map((link) => link['href']);
+			// The "page not found" page has no address of its own and asks not to be indexed.
+			if (file === '404.html') {
+				expect(canonical, file).toEqual([]);
+				expect(head.meta.get('og:url'), file).toBeUndefined();
+				expect(head.meta.get('robots'), file).toEqual(['noindex']);
+				continue;
+			}
 			expect(canonical, file).toHaveLength(1);
-			if (file !== '404.html') expect(canonical[0], file).toBe(pageUrl(site, file));
+			expect(canonical[0], file).toBe(pageUrl(site, file));
 			expect(one('og:type')).toBe('website');
 			expect(one('og:title')).toBe(head.title);
 			expect(one('og:description')).toBe(head.meta.get('description')?.[0]);
 			expect(one('og:url')).toBe(canonical[0]);
 			expect(one('og:site_name')).toBe(catalog.event.name);
 			expect(one('og:locale')).toBe('en_US');
-			expect(one('twitter:card')).toBe('summary_large_image');
+			// Session, path and city pages have a share picture, shown as a large card; the others a small one.
+			const pictured = /^(sessions|paths|cities)\/[^/]+\/index\.html$/.test(file);
+			expect(head.meta.get('og:image') ?? [], file).toHaveLength(pictured ? 1 : 0);
+			expect(one('twitter:card')).toBe(pictured ? 'summary_large_image' : 'summary');
 			const feeds = head.links.filter((link) => link['rel'] === 'alternate' && link['type'] === 'application/atom+xml');
 			expect(
 				feeds.map((link) => link['href']),

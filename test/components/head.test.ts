@@ -57,7 +57,8 @@ describe('BaseLayout head', () => {
 		expect(meta(root, 'og:url')).toEqual([`${site}/sessions/soys10/`]);
 		expect(meta(root, 'og:site_name')).toEqual(['Test Tour 2020']);
 		expect(meta(root, 'og:locale')).toEqual(['en_GB']);
-		expect(meta(root, 'twitter:card')).toEqual(['summary_large_image']);
+		// No share picture for this page: a small card.
+		expect(meta(root, 'twitter:card')).toEqual(['summary']);
 	});
 
 	it('links the Atom feed of sessions', async () => {

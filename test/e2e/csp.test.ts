@@ -23,6 +23,8 @@ const pages = [
 	'/cities/sydney/',
 	'/speakers/',
 	'/speakers/jeff-teper/',
+	// A photo (AVIF, WebP, a fallback) and, on /cities/sydney/, a city's picture: img-src 'self' allows them.
+	'/speakers/megan-okafor/',
 	'/search/?q=teams',
 	'/no-such-page/',
 ];
@@ -60,6 +62,23 @@ describe('the Content-Security-Policy', () => {
 			await context.close();
 		},
 	);
+
+	it.each(['/speakers/megan-okafor/', '/cities/sydney/'])('%s shows its picture from this site, in AVIF', async (path) => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}${path}`);
+		await page.waitForLoadState('networkidle');
+		const shown = await page
+			.locator('picture img')
+			.first()
+			.evaluate((img: HTMLImageElement) => ({
+				loaded: img.complete && img.naturalWidth > 0,
+				source: new URL(img.currentSrc).pathname,
+				sameSite: new URL(img.currentSrc).origin === location.origin,
+			}));
+		expect(shown).toEqual({ loaded: true, source: expect.stringMatching(/^\/_astro\/.+\.avif$/), sameSite: true });
+		await context.close();
+	});
 
 	it('blocks an inline script that content might smuggle into a page', async () => {
 		// The policy is real: a script the build did not hash is refused, and the violation is reported.

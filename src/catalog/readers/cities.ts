@@ -8,6 +8,7 @@ import { localDayAndTime, resolveLocalTime } from '../time';
 import type { City, Delivery, LearningPath, Session, SourceFile } from '../types';
 import { checkTimeZone, formatUtcOffset, utcOffsetMinutes, zoneAbbreviation } from '../zones';
 import { uniqueIds, unknownId, unknownSession, type DeclaredIds } from './ids';
+import { checkImageReference, type ContentImages } from './images';
 
 const MINUTE = 60_000;
 
@@ -17,6 +18,7 @@ export interface CityContext {
 	readonly sessionByCode: ReadonlyMap<string, Session>;
 	readonly pathById: ReadonlyMap<string, LearningPath>;
 	readonly declared: DeclaredIds;
+	readonly images: ContentImages;
 }
 
 // The agenda is checked line by line (below), so that one bad line does not hide the problems of the others.
@@ -72,6 +74,12 @@ function readCity(
 		if (rooms.has(room)) at(`rooms[${index}]`, `room "${room}" is listed twice; list each room once`);
 		rooms.add(room);
 	});
+	const image = data.image !== undefined && checkImageReference(data.image, 'image', context.images, at);
+	if (data.image !== undefined && data.imageAlt === undefined) {
+		at('imageAlt', `is required with "image"; say in a few words what the picture shows, e.g. "The Sydney Opera House at dusk"`);
+	}
+	if (data.image === undefined && data.imageAlt !== undefined)
+		at('imageAlt', 'describes a picture, but there is no "image"; add one or remove imageAlt');
 	const offered: { path: LearningPath; index: number }[] = [];
 	data.paths.forEach((pathId, index) => {
 		const path = context.pathById.get(pathId);
@@ -94,6 +102,10 @@ function readCity(
 		dates: Object.freeze({ ...data.dates }),
 		venue: Object.freeze({ ...data.venue }),
 		registration: data.registration,
+		image:
+			image && data.image !== undefined && data.imageAlt !== undefined
+				? Object.freeze({ file: data.image, alt: data.imageAlt })
+				: undefined,
 		paths: Object.freeze(offered.map(({ path }) => path)),
 		rooms: Object.freeze([...rooms]),
 		description: (file.body ?? '').trim(),
