@@ -24,7 +24,7 @@ export function shorten(text: string, max: number): string {
 }
 
 /**
- * The <title>: "<page title> · <event name>" when that fits in 70 characters; else the page title alone, shortened
+ * The <title>: "<page title> · <event name>" when that fits in 70 characters as written in HTML; else the page title alone, shortened
  * at a word boundary if need be, since it says what the page is ("SOYS10: Content collaboration and…"). The
  * home page (whose title is the event name) has the name alone.
  */
@@ -33,7 +33,19 @@ export function pageTitle(title: string, eventName: string): string {
 	const event = eventName.replace(/\s+/g, ' ').trim();
 	if (page === event || page === '') return shorten(event, maxTitleLength);
 	const full = `${page} · ${event}`;
-	return Array.from(full).length <= maxTitleLength ? full : shorten(page, maxTitleLength);
+	if (writtenLength(full) <= maxTitleLength) return full;
+	// Shorter until it fits as written: an ' or & takes five characters in the HTML, and validators count those.
+	for (let max = maxTitleLength; max > 1; max--) {
+		const short = shorten(page, max);
+		if (writtenLength(short) <= maxTitleLength) return short;
+	}
+	return shorten(page, maxTitleLength);
+}
+
+/** Characters of text as the page writes it, with & < > " ' as entities (what html-validate's long-title counts). */
+export function writtenLength(text: string): number {
+	return Array.from(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'))
+		.length;
 }
 
 /** The meta description: the page's own text on one line, at most 160 characters; the fallback when it has none. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metaDescription, openGraphLocale, pageTitle, shorten } from '../../src/presentation/head';
+import { metaDescription, openGraphLocale, pageTitle, shorten, writtenLength } from '../../src/presentation/head';
 
 const length = (text: string) => Array.from(text).length;
 
@@ -32,6 +32,16 @@ describe('pageTitle', () => {
 
 	it('cuts inside a single word longer than the limit', () => {
 		expect(pageTitle('x'.repeat(100), event)).toBe(`${'x'.repeat(69)}…`);
+	});
+
+	it('counts a title as the page writes it: an apostrophe or ampersand is a five-character entity there', () => {
+		const title = pageTitle("BRK2060: Microsoft Search across SharePoint, Office and Bing: what's new and what's next", event);
+		expect(writtenLength(title)).toBeLessThanOrEqual(70);
+		expect(title).toBe('BRK2060: Microsoft Search across SharePoint, Office and Bing…');
+		const amp = 'THR1005: Answers, not links: Microsoft Search bookmarks, Q&A and bots';
+		expect(length(amp)).toBeLessThanOrEqual(70);
+		expect(writtenLength(amp)).toBeGreaterThan(70);
+		expect(writtenLength(pageTitle(amp, event))).toBeLessThanOrEqual(70);
 	});
 
 	it('writes a title on one line', () => {
