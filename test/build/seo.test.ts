@@ -4,7 +4,7 @@ import { readContentFolder } from '../../src/loaders/content-folder';
 import { basicRepository, listFiles, projectRoot, readBuilt, type BuildResult } from '../support/builds';
 import { builtSite } from '../support/built-site';
 import { historySteps } from '../support/history';
-import { characters, headOf, jsonLdOf, jsonLdProblems, jsonLdTexts, xmlProblems, type PageKind } from '../support/seo';
+import { characters, headOf, jsonLdOf, jsonLdProblems, jsonLdTexts, writtenCharacters, xmlProblems, type PageKind } from '../support/seo';
 
 // Issue 10, discoverability: what search engines, feed readers and link previews read from the built sites.
 
@@ -38,7 +38,7 @@ describe.each(sites)('search engines, feeds and link previews on $build', ({ bui
 		for (const file of htmlPages(build)) {
 			const head = headOf(readBuilt(build, file));
 			expect(head.title?.trim(), file).toBeTruthy();
-			expect(characters(head.title ?? ''), `${file}: ${head.title}`).toBeLessThanOrEqual(70);
+			expect(writtenCharacters(head.title ?? ''), `${file}: ${head.title}`).toBeLessThanOrEqual(70);
 			const description = head.meta.get('description') ?? [];
 			expect(description, file).toHaveLength(1);
 			expect(description[0]?.trim(), file).toBeTruthy();
@@ -58,9 +58,9 @@ describe.each(sites)('search engines, feeds and link previews on $build', ({ bui
 		for (const session of catalog.sessions) {
 			const title = headOf(readBuilt(build, `sessions/${session.slug}/index.html`)).title ?? '';
 			const whole = `${session.code}: ${session.title}`.replace(/\s+/g, ' ').trim();
-			if (characters(`${whole} · ${catalog.event.name}`) <= 70) {
+			if (writtenCharacters(`${whole} · ${catalog.event.name}`) <= 70) {
 				expect(title).toBe(`${whole} · ${catalog.event.name}`);
-			} else if (characters(whole) <= 70) {
+			} else if (writtenCharacters(whole) <= 70) {
 				expect(title).toBe(whole);
 			} else {
 				shortened++;

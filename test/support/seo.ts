@@ -88,6 +88,10 @@ function decode(text: string): string {
 /** Length as a reader counts characters: code points, not UTF-16 units. */
 export const characters = (text: string) => Array.from(text).length;
 
+/** Characters of text as HTML writes it (& < > " ' as entities): what html-validate's long-title limit counts. */
+export const writtenCharacters = (text: string) =>
+	characters(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+
 /** `xmllint --noout` messages about an XML text: empty when it is well-formed. */
 export function xmlProblems(xml: string): string[] {
 	const result = spawnSync('xmllint', ['--noout', '-'], { input: xml, encoding: 'utf8' });
