@@ -189,6 +189,15 @@ describe('references between files', () => {
 		expectProblems(source, { file: toronto, field: 'rooms[2]', message: 'room "Hall A" is listed twice; list each room once' });
 	});
 
+	it('refuses two rooms whose names differ only in case or spaces, which would hide an overlap', () => {
+		const source = tour().withCity('toronto', (city) => ({ ...city, rooms: ['Hall A', 'Expo Theatre', 'hall  a'] }));
+		expectProblems(source, {
+			file: toronto,
+			field: 'rooms[2]',
+			message: 'room "hall  a" differs from room "Hall A" only in case or spaces; use one spelling for one room',
+		});
+	});
+
 	it('refuses a city that offers a learning path whose sessions are not all on its agenda', () => {
 		const source = tour().withCity('toronto', (city) => ({ ...city, paths: ['soys'] }));
 		const [problem] = expectProblems(source, {

@@ -70,8 +70,16 @@ function readCity(
 		at('dates.end', `${data.dates.end} is before dates.start ${data.dates.start}; the last day cannot come before the first`);
 	}
 	const rooms = new Set<string>();
+	// "Hall A" and "hall a" (or "Hall  A") are one room to attendees: as two rooms they would let two sessions
+	// overlap in it unseen, since the overlap check compares rooms by name.
+	const roomKey = (room: string) => room.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+	const roomByKey = new Map<string, string>();
 	data.rooms.forEach((room, index) => {
-		if (rooms.has(room)) at(`rooms[${index}]`, `room "${room}" is listed twice; list each room once`);
+		const same = roomByKey.get(roomKey(room));
+		if (same === room) at(`rooms[${index}]`, `room "${room}" is listed twice; list each room once`);
+		else if (same !== undefined) {
+			at(`rooms[${index}]`, `room "${room}" differs from room "${same}" only in case or spaces; use one spelling for one room`);
+		} else roomByKey.set(roomKey(room), room);
 		rooms.add(room);
 	});
 	const image = data.image !== undefined && checkImageReference(data.image, 'image', context.images, at);
