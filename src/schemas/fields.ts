@@ -45,15 +45,30 @@ export const wallTime = z.unknown().transform((value, ctx) => {
 // with pasted text, and RFC 5545 forbids them in calendar files.
 const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
+// Bidirectional embeddings and overrides (LRE, RLE, PDF, LRO, RLO): a name holding U+202E reverses the page's
+// own words after it ("Sydney: agenda by room" read backwards in the heading), the "Trojan Source" trick.
+// Arabic or Hebrew text needs none of them; the isolates (U+2066-U+2069) stay allowed.
+const bidiOverride = /[\u202A-\u202E]/;
+
+const codePoint = (character: string) => character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+
 /** Text an attendee reads: any characters but invisible control characters (tab and line break are fine). */
 export const plainText = z.string().superRefine((value, ctx) => {
 	const found = controlCharacter.exec(value);
-	if (!found) return;
-	const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-	ctx.addIssue({
-		code: 'custom',
-		message: `has the invisible control character U+${code} at character ${found.index + 1}; delete it (retype the text if it was pasted)`,
-	});
+	if (found) {
+		ctx.addIssue({
+			code: 'custom',
+			message: `has the invisible control character U+${codePoint(found[0])} at character ${found.index + 1}; delete it (retype the text if it was pasted)`,
+		});
+		return;
+	}
+	const override = bidiOverride.exec(value);
+	if (override) {
+		ctx.addIssue({
+			code: 'custom',
+			message: `has the invisible direction override U+${codePoint(override[0])} at character ${override.index + 1}, which would reorder the page's text around it; delete it (right-to-left text needs no override)`,
+		});
+	}
 });
 
 /** Text that must not be empty. */

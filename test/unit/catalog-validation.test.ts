@@ -775,6 +775,18 @@ describe('schema mistakes in plain words', () => {
 		});
 	});
 
+	it('refuses a direction override in a name, which would reverse the text the page writes after it', () => {
+		const source = tour().withCity('sydney', (city) => ({ ...city, name: 'Syd\u202Eney' }));
+		expectProblems(source, {
+			file: sydney,
+			field: 'name',
+			message:
+				"has the invisible direction override U+202E at character 4, which would reorder the page's text around it; delete it (right-to-left text needs no override)",
+		});
+		const hebrew = tour().withCity('sydney', (city) => ({ ...city, name: 'תל אביב\u2067x\u2069' }));
+		expect(() => buildCatalog(hebrew.build())).not.toThrow();
+	});
+
 	it('accepts a tab and a line break in text, and refuses control characters in any text field (venue, room, tags)', () => {
 		const fine = tour().withSession('SOYS10', (session) => ({ ...session, title: 'Two\tparts\nand a line' }));
 		expect(() => buildCatalog(fine.build())).not.toThrow();
