@@ -25,6 +25,8 @@ export interface SourceImage {
 	readonly bytes: number;
 	/** The format its first bytes are, or `svg` for text that starts like SVG, or undefined for anything else. */
 	readonly format: ImageFormat | 'svg' | undefined;
+	/** Width and height in pixels as the file's header declares them, when the loader could read them. */
+	readonly size?: { readonly width: number; readonly height: number };
 	/** Already refused by the loader (a link out of the content folder): present, never usable, not reported again. */
 	readonly refused?: boolean;
 }

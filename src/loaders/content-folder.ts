@@ -128,7 +128,9 @@ export class ContentFolder {
 				const stat = statSync(path);
 				const facts = { ...named, bytes: stat.size };
 				if (!stat.isFile()) return [{ ...facts, isFolder: true, format: undefined }];
-				return [{ ...facts, isFolder: false, format: sniffImage(path) }];
+				const format = sniffImage(path);
+				const size = format && format !== 'svg' ? imageSize(path, format) : undefined;
+				return [{ ...facts, isFolder: false, format, ...(size ? { size } : {}) }];
 			});
 	}
 
@@ -224,6 +226,60 @@ function sniffImage(path: string): ImageFormat | 'svg' | undefined {
 	}
 	if (/^(?:\uFEFF)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(ascii(0, length))) return 'svg';
 	return undefined;
+}
+
+/**
+ * Width and height as the file's header declares them, read without decoding: PNG's IHDR, a JPEG's start-of-frame,
+ * WebP's VP8/VP8L/VP8X header, AVIF's "ispe" property. Undefined when the header is not where it is looked for.
+ * A small file can declare a huge picture (a "decompression bomb"), and Astro's image step then ships it as is.
+ */
+export function imageSize(path: string, format: ImageFormat): { width: number; height: number } | undefined {
+	const head = Buffer.alloc(format === 'png' || format === 'webp' ? 64 : 256 * 1024);
+	const fd = openSync(path, 'r');
+	let length: number;
+	try {
+		length = readSync(fd, head, 0, head.length, 0);
+	} finally {
+		closeSync(fd);
+	}
+	const bytes = head.subarray(0, length);
+	const ascii = (start: number, end: number) => bytes.subarray(start, end).toString('latin1');
+	const size = (width: number, height: number) => ({ width, height });
+	if (format === 'png') return length >= 24 && ascii(12, 16) === 'IHDR' ? size(bytes.readUInt32BE(16), bytes.readUInt32BE(20)) : undefined;
+	if (format === 'webp') {
+		const chunk = ascii(12, 16);
+		if (chunk === 'VP8X' && length >= 30) return size(bytes.readUIntLE(24, 3) + 1, bytes.readUIntLE(27, 3) + 1);
+		if (chunk === 'VP8L' && length >= 25) {
+			const bits = bytes.readUInt32LE(21);
+			return size((bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
+		}
+		if (chunk === 'VP8 ' && length >= 30) return size(bytes.readUInt16LE(26) & 0x3fff, bytes.readUInt16LE(28) & 0x3fff);
+		return undefined;
+	}
+	if (format === 'jpeg') {
+		// Segments after SOI: FF, marker, 2-byte length; a start-of-frame (C0-CF but C4, C8, CC) holds height, width.
+		for (let at = 2; at + 9 < length;) {
+			if (bytes[at] !== 0xff) return undefined;
+			const marker = bytes[at + 1] ?? 0;
+			if (marker === 0xff) {
+				at++;
+				continue;
+			}
+			if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+				return size(bytes.readUInt16BE(at + 7), bytes.readUInt16BE(at + 5));
+			}
+			at += 2 + bytes.readUInt16BE(at + 2);
+		}
+		return undefined;
+	}
+	// AVIF: the largest image spatial extent ("ispe": version and flags, width, height) among the item properties.
+	let largest: { width: number; height: number } | undefined;
+	for (let at = bytes.indexOf('ispe'); at >= 4 && at + 16 <= length; at = bytes.indexOf('ispe', at + 4)) {
+		const width = bytes.readUInt32BE(at + 8);
+		const height = bytes.readUInt32BE(at + 12);
+		if (!largest || width * height > largest.width * largest.height) largest = size(width, height);
+	}
+	return largest;
 }
 
 /** Parses one YAML, Markdown or MDX file; mistakes become a problem with the file's line and column. */

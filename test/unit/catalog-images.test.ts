@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build';
 import { CatalogError, formatProblem } from '../../src/catalog/errors';
-import type { CatalogSource, SourceImage } from '../../src/catalog/types';
+import type { CatalogSource, ImageFormat, SourceImage } from '../../src/catalog/types';
+import { imageSize } from '../../src/loaders/content-folder';
 import { tour, type TourSource } from './source-builder';
 
 // Speaker photos and city pictures (content/images/): the facts the loader hands over, and what the catalog says.
@@ -118,6 +123,17 @@ describe('the files of content/images/, used or not (the build imports each)', (
 		);
 	});
 
+	it('refuses a picture of more than 100 megapixels, which Astro would ship undecoded (a small file can declare 20000 × 20000)', () => {
+		const source = withImages(
+			tour(),
+			image('bomb.png', { format: 'png', size: { width: 20_000, height: 20_000 } }),
+			image('camera.jpg', { size: { width: 8000, height: 6000 } }),
+		);
+		expect(problemLines(source)).toEqual([
+			'content/images/bomb.png: is 20000 × 20000 pixels (400 megapixels); an image may have at most 100 megapixels: export it smaller (2,000 pixels wide is plenty)',
+		]);
+	});
+
 	it('reports a photo of a refused file once, as the file', () => {
 		const source = withImages(
 			tour().withSpeaker('megan-okafor', (speaker) => {
@@ -128,5 +144,25 @@ describe('the files of content/images/, used or not (the build imports each)', (
 		expect(problemLines(source)).toEqual([
 			"content/images/fake.png: is not a PNG image (its first bytes are no image format's); export the picture again as .png",
 		]);
+	});
+});
+
+describe('the loader reads the pixel size from the header without decoding', () => {
+	it.each<[ImageFormat, (image: Sharp) => Sharp]>([
+		['png', (image) => image.png()],
+		['jpeg', (image) => image.jpeg()],
+		['webp', (image) => image.webp()],
+		['webp', (image) => image.webp({ lossless: true })],
+		['avif', (image) => image.avif()],
+	])('%s', async (format, encode) => {
+		const folder = mkdtempSync(join(tmpdir(), 'roadshow-size-'));
+		try {
+			const path = join(folder, 'picture');
+			const picture = sharp({ create: { width: 321, height: 123, channels: 3, background: '#336699' } });
+			writeFileSync(path, await encode(picture).withMetadata().toBuffer());
+			expect(imageSize(path, format)).toEqual({ width: 321, height: 123 });
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
 	});
 });

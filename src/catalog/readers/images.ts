@@ -6,6 +6,13 @@ import type { ImageFormat, SourceImage } from '../types';
 /** The largest image file accepted in content/images/ (10 MiB): a larger one is a camera original, not a web picture. */
 export const maxImageBytes = 10 * 1024 * 1024;
 
+/**
+ * The most pixels an image in content/images/ may have (100 megapixels). Astro's image step (sharp) refuses more
+ * than 268 and then copies the original file under every size's name: a 50 KB PNG declaring 20000 × 20000 pixels
+ * would reach every visitor as is, to be decoded into 1.6 GB of memory.
+ */
+export const maxImagePixels = 100_000_000;
+
 const formatByExtension: Readonly<Record<string, ImageFormat>> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', webp: 'webp', avif: 'avif' };
 const formatNames: Readonly<Record<ImageFormat, string>> = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP', avif: 'AVIF' };
 const extensionOf: Readonly<Record<ImageFormat, string>> = { png: 'png', jpeg: 'jpg', webp: 'webp', avif: 'avif' };
@@ -72,6 +79,14 @@ function checkImage(image: SourceImage, folder: string, at: FileReporter): boole
 	}
 	if (image.format !== expected) {
 		at('', `is a ${formatNames[image.format]} image with a .${extension} name; rename it to .${extensionOf[image.format]}`);
+		return false;
+	}
+	if (image.size && image.size.width * image.size.height > maxImagePixels) {
+		const { width, height } = image.size;
+		at(
+			'',
+			`is ${width} × ${height} pixels (${Math.round((width * height) / 1e6)} megapixels); an image may have at most ${maxImagePixels / 1e6} megapixels: export it smaller (2,000 pixels wide is plenty)`,
+		);
 		return false;
 	}
 	return true;
