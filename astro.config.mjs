@@ -31,7 +31,11 @@ const site = siteUrl();
 // content/images/ as a fixed alias: src/site/images.ts finds its files with one import.meta.glob pattern, so no
 // path written in content is ever handed to Vite as an import.
 const contentImages = resolve(fileURLToPath(new URL('.', import.meta.url)), contentDir, 'images');
-const cacheDir = process.env.ROADSHOW_CACHE_DIR;
+// Astro's content cache remembers entries by name and digest: one cache per content folder, or a build of the
+// sample after a build of a copy of it finds entries that point into the copy.
+const cacheDir =
+	process.env.ROADSHOW_CACHE_DIR ??
+	(contentDir === 'content' ? undefined : `node_modules/.astro/content-${contentDir.replace(/[^A-Za-z0-9]+/g, '-')}`);
 
 export default defineConfig({
 	...(site ? { site } : {}),

@@ -4,8 +4,18 @@ import { posix } from 'node:path';
  * and the benchmark (ROADSHOW_CONTENT_DIR).
  */
 export function contentDirectory(): string {
+	const setting = (process.env['ROADSHOW_CONTENT_DIR'] ?? 'content').replaceAll('\\', '/');
 	// "./content/" and "content" name one folder: file names built from it must match git's and the reader's.
-	return posix.normalize((process.env['ROADSHOW_CONTENT_DIR'] ?? 'content').replaceAll('\\', '/')).replace(/\/+$/, '') || '.';
+	const folder = posix.normalize(setting).replace(/\/+$/, '') || '.';
+	// Astro's content layer only reads files under the project (and keys its cache by those relative paths).
+	if (posix.isAbsolute(folder) || /^[A-Za-z]:/.test(folder) || folder === '..' || folder.startsWith('../')) {
+		const error = new Error(
+			`ROADSHOW_CONTENT_DIR=${setting}: the content folder must be inside the project, written relative to it (e.g. test/fixtures/basic/content)`,
+		);
+		error.stack = ''; // a setting to change, not a bug: no stack trace
+		throw error;
+	}
+	return folder;
 }
 
 /** Where each kind of content lives and which files count, shared by the Astro loaders and `npm run check`. */

@@ -17,37 +17,51 @@ export interface OgCard {
 	readonly bands: readonly string[];
 }
 
+/** Text on one line, as the pages show it: line and paragraph separators (U+2028/9) and breaks become spaces. */
+const oneLine = (text: string) => text.replace(/[\s\u2028\u2029]+/gu, ' ').trim();
+
+/** A card's text fields on one line each (the drawing wraps the title itself). */
+function clean(card: OgCard): OgCard {
+	return {
+		...card,
+		eventName: oneLine(card.eventName),
+		kicker: oneLine(card.kicker),
+		title: oneLine(card.title),
+		footer: oneLine(card.footer),
+	};
+}
+
 /** The site's own colours (--hero-from, --hero-to in global.css), where content gives none. */
 const siteBands = ['#1a1446', '#0b5f77'] as const;
 
 export function sessionCard(event: Event, session: Session): OgCard {
-	return {
+	return clean({
 		eventName: event.name,
 		kicker: `${typeLabels[session.type]} · ${session.track.name}`,
 		title: `${session.code}: ${session.title}`,
 		footer: session.speakers.map((speaker) => speaker.name).join(', '),
 		bands: [session.track.color ?? siteBands[1]],
-	};
+	});
 }
 
 export function pathCard(event: Event, path: LearningPath): OgCard {
 	const colours = [...new Set(path.sessions.flatMap((session) => (session.track.color ? [session.track.color] : [])))];
 	const count = path.sessions.length;
-	return {
+	return clean({
 		eventName: event.name,
 		kicker: `Learning path · ${count === 1 ? '1 session' : `${count} sessions`} · ${formatMinutes(path.totalMinutes)}`,
 		title: `${path.code}: ${path.title}`,
 		footer: path.products.join(', '),
 		bands: colours.length > 0 ? colours : [siteBands[1]],
-	};
+	});
 }
 
 export function cityCard(event: Event, city: City): OgCard {
-	return {
+	return clean({
 		eventName: event.name,
 		kicker: `${city.label ?? 'Tour stop'} · ${city.country}`,
 		title: city.name,
 		footer: `${formatDateRange(city.dates.start, city.dates.end)} · ${city.venue.name}`,
 		bands: [...siteBands],
-	};
+	});
 }

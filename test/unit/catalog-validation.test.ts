@@ -380,6 +380,22 @@ describe('start and end times', () => {
 		});
 	});
 
+	it('refuses a delivery whose length runs past midnight, and accepts one that ends at midnight', () => {
+		// SOYS20 lasts 60 minutes.
+		const late = tour().withCity('toronto', (city) => {
+			city.agenda.push(line('SOYS20', '2020-01-08', '23:30', 'Hall A'));
+		});
+		expectProblems(late, {
+			file: toronto,
+			field: 'agenda[1].start',
+			message: 'SOYS20 starts at 23:30 and its 60 minutes run past midnight (to 00:30 the next day); a delivery ends on the day it starts',
+		});
+		const atMidnight = tour().withCity('toronto', (city) => {
+			city.agenda.push(line('SOYS20', '2020-01-08', '23:00', 'Hall A'));
+		});
+		expect(() => buildCatalog(atMidnight.build())).not.toThrow();
+	});
+
 	it('refuses a date-time where a "HH:MM" wall-clock time was expected (a UTC instant would guess the zone)', () => {
 		const source = tour().withCity('toronto', (city) => {
 			city.agenda.push(line('SOYS20', '2020-01-08', '2020-01-08 09:00:00', 'Hall A', '2020-01-08T10:00:00Z'));

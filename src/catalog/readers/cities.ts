@@ -205,6 +205,15 @@ function readAgendaLine(
 	if (!session || !start || (item.end !== undefined && !end)) return undefined;
 	const finish = end ?? new Date(start.getTime() + session.duration * MINUTE);
 	const local = localDayAndTime(data.timezone, start);
+	const localEnd = localDayAndTime(data.timezone, finish);
+	// An explicit end is a time of the same day (so it cannot pass midnight); the session's length must not either.
+	if (localEnd.day !== local.day && !(localEnd.time === '00:00' && finish.getTime() - start.getTime() <= 24 * 60 * MINUTE)) {
+		at(
+			`${line}.start`,
+			`${session.code} starts at ${item.start} and its ${session.duration} minutes run past midnight (to ${localEnd.time} the next day); a delivery ends on the day it starts: start earlier, or give an end`,
+		);
+		return undefined;
+	}
 	const offset = utcOffsetMinutes(data.timezone, start);
 	return {
 		uid: `${session.code}-${city.id}-${key.slice(key.indexOf('-') + 1)}@${context.uidDomain}`,
@@ -217,7 +226,7 @@ function readAgendaLine(
 		end: finish,
 		day: local.day,
 		startTime: local.time,
-		endTime: localDayAndTime(data.timezone, finish).time,
+		endTime: localEnd.time,
 		utcOffsetMinutes: offset,
 		zoneLabel: zoneAbbreviation(data.timezone, start) ?? formatUtcOffset(offset),
 		agendaIndex: index,

@@ -52,6 +52,10 @@ function checkImage(image: SourceImage, folder: string, at: FileReporter): boole
 	}
 	const extension = /\.([^.]+)$/.exec(image.name)?.[1] ?? '';
 	const expected = formatByExtension[extension];
+	if (!expected && formatByExtension[extension.toLowerCase()]) {
+		at('', `has an upper-case extension (".${extension}"); image names are lower case: rename it to end in ".${extension.toLowerCase()}"`);
+		return false;
+	}
 	if (!expected) {
 		at(
 			'',
