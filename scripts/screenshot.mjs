@@ -20,8 +20,10 @@ const pageTypes = [
 	'/cities/',
 	'/cities/sydney/',
 	'/cities/orlando/',
+	'/cities/orlando/rooms/',
 	'/speakers/',
 	'/speakers/jeff-teper/',
+	'/speakers/megan-okafor/',
 	'/search/?q=azure',
 	'/no-such-page/',
 ];

@@ -18,6 +18,13 @@ const pages: readonly { name: string; path: string; ready?: (page: Page) => Prom
 	{ name: 'city list', path: '/cities/' },
 	{ name: 'city (Orlando)', path: '/cities/orlando/' },
 	{ name: 'city (Sydney)', path: '/cities/sydney/' },
+	{ name: 'agenda by room (Orlando)', path: '/cities/orlando/rooms/' },
+	{
+		name: 'catalog with a city chosen',
+		path: '/sessions/?city=sydney',
+		ready: (page) => page.locator('[data-when]:not([hidden])').first().waitFor(),
+	},
+	{ name: 'speaker with a photo', path: '/speakers/megan-okafor/' },
 	{ name: 'speaker list', path: '/speakers/' },
 	{ name: 'speaker', path: '/speakers/jeff-teper/' },
 	{ name: 'search', path: '/search/', ready: (page) => page.locator('[data-search].is-ready').waitFor() },

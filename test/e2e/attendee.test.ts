@@ -140,3 +140,20 @@ describe('"your city" on a session page', () => {
 		await plain.close();
 	});
 });
+
+describe('search ranks what attendees look for first', () => {
+	it('puts sessions and speakers above the city pages whose introductions share the word', async () => {
+		const { context, page } = await open('/search/');
+		await page.locator('[data-search].is-ready').waitFor();
+		await page.locator('#search-input').fill('workshop');
+		await page.locator('[data-search-status]', { hasText: '“workshop”' }).waitFor();
+		const kinds = await page
+			.locator('.result a')
+			.evaluateAll((links) => links.map((link) => (link.getAttribute('href') ?? '').split('/')[1]));
+		expect(kinds).toContain('cities');
+		const firstCity = kinds.indexOf('cities');
+		expect(kinds.slice(firstCity).every((kind) => kind === 'cities')).toBe(true);
+		expect(kinds.slice(0, firstCity).length).toBeGreaterThan(2);
+		await context.close();
+	});
+});
