@@ -5,6 +5,7 @@
 // not a form to submit). Without JavaScript they stay hidden and the full
 // grouped list is there.
 import { rememberCity } from './your-city';
+import { initPickButtons } from './pick-buttons';
 
 interface Item {
 	readonly element: HTMLElement;
@@ -15,6 +16,8 @@ interface Item {
 
 /** A row of /cities/<id>/deliveries.json (src/presentation/city-deliveries.ts). */
 interface DeliveryRow {
+	readonly uid: string;
+	readonly key: string;
 	readonly code: string;
 	readonly day: string;
 	readonly start: string;
@@ -135,13 +138,17 @@ export function initCatalogFilters(form: HTMLElement): void {
 					...deliveries.map((row) => {
 						const line = document.createElement('span');
 						line.className = row.cancelled ? 'when-line cancelled' : 'when-line';
-						line.textContent = `${row.cancelled ? 'Cancelled: ' : ''}${row.day} · ${row.start}–${row.end} ${row.zone} · ${row.room}`;
+						const text = document.createElement('span');
+						text.textContent = `${row.cancelled ? 'Cancelled: ' : ''}${row.day} · ${row.start}–${row.end} ${row.zone} · ${row.room}`;
+						line.append(text);
+						if (!row.cancelled) line.append(pickButton(row, city, item.code));
 						return line;
 					}),
 				);
 				slot.hidden = deliveries.length === 0;
 			}
 		}
+		initPickButtons(document.querySelector('main') ?? document);
 		const firstStart = (item: Item) => byCode.get(item.code)?.find((row) => !row.cancelled)?.startsAt ?? '';
 		const key = (item: Item) => (city ? Date.parse(firstStart(item)) || Infinity : 0);
 		for (const group of groups) {
@@ -177,4 +184,18 @@ export function initCatalogFilters(form: HTMLElement): void {
 		// Wide screens show the filters; phones keep them behind "Filters (n)" so the sessions come first.
 		if (matchMedia('(min-width: 48rem)').matches) panel.open = true;
 	}
+}
+
+/** "My schedule" for a delivery shown on a card (the same button as on the pages, src/components/PickButton.astro). */
+function pickButton(row: DeliveryRow, city: string, code: string): HTMLButtonElement {
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = 'pick';
+	Object.assign(button.dataset, { pick: row.uid, city, key: row.key });
+	button.setAttribute('aria-pressed', 'false');
+	const context = document.createElement('span');
+	context.className = 'visually-hidden';
+	context.textContent = `: ${code} in ${city}, ${row.start} on ${row.day}`;
+	button.append('My schedule', context);
+	return button;
 }
