@@ -1,0 +1,286 @@
+// /my-schedule/: the picks of this browser (or of a shared link, read-only), grouped by city and local day, with
+// clashes, learning-path progress, one calendar file and a share link. The data comes from the small per-city
+// deliveries.json files (src/presentation/city-deliveries.ts), never from a whole-catalog download. Every text
+// is set with textContent: nothing from a link or a file is ever parsed as HTML.
+import { findClashes, type Clash } from './clashes';
+import { initPickButtons } from './pick-buttons';
+import { decodePicks, encodePicks, readPicks, writePicks, type Pick } from './picks';
+
+interface Row {
+	readonly uid: string;
+	readonly key: string;
+	readonly code: string;
+	readonly title: string;
+	readonly url: string;
+	readonly ics: string;
+	readonly date: string;
+	readonly day: string;
+	readonly start: string;
+	readonly end: string;
+	readonly startsAt: string;
+	readonly endsAt: string;
+	readonly zone: string;
+	readonly room: string;
+	readonly cancelled: boolean;
+	readonly video?: string;
+}
+interface CityPath {
+	readonly id: string;
+	readonly code: string;
+	readonly title: string;
+	readonly url: string;
+	readonly sessions: readonly string[];
+}
+interface CityData {
+	readonly city: string;
+	readonly name: string;
+	readonly url: string;
+	readonly timezone: string;
+	readonly dates: { readonly start: string; readonly end: string };
+	readonly paths: readonly CityPath[];
+	readonly deliveries: readonly Row[];
+}
+
+/** A pick as shown: its delivery, or why there is none. */
+interface Entry {
+	readonly ref: { readonly city: string; readonly key: string; readonly uid?: string };
+	readonly city?: CityData;
+	readonly row?: Row;
+}
+
+const cities = new Map<string, Promise<CityData | undefined>>();
+
+/** A city's deliveries.json, or undefined when the city is gone from the site (or the file is not ours). */
+export function loadCity(id: string): Promise<CityData | undefined> {
+	let loaded = cities.get(id);
+	if (!loaded) {
+		loaded = fetch(`/cities/${encodeURIComponent(id)}/deliveries.json`)
+			.then((response) => (response.ok ? (response.json() as Promise<CityData>) : undefined))
+			.then((data) => (data && data.city === id && Array.isArray(data.deliveries) ? data : undefined))
+			.catch(() => undefined);
+		cities.set(id, loaded);
+	}
+	return loaded;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+	name: K,
+	attributes: Record<string, string> = {},
+	text?: string,
+): HTMLElementTagNameMap[K] {
+	const node = document.createElement(name);
+	for (const [attribute, value] of Object.entries(attributes)) node.setAttribute(attribute, value);
+	if (text !== undefined) node.textContent = text;
+	return node;
+}
+
+export async function initMySchedule(root: HTMLElement): Promise<void> {
+	const list = root.querySelector<HTMLElement>('[data-schedule-list]');
+	const status = root.querySelector<HTMLElement>('[data-schedule-status]');
+	const empty = root.querySelector<HTMLElement>('[data-schedule-empty]');
+	const sharedBanner = root.querySelector<HTMLElement>('[data-schedule-shared]');
+	const actions = root.querySelector<HTMLElement>('[data-schedule-actions]');
+	if (!list || !status || !empty || !sharedBanner || !actions) return;
+	root.hidden = false;
+
+	const params = new URLSearchParams(location.search);
+	const shared = params.has('picks');
+	const decoded = shared ? decodePicks(params.get('picks') ?? '') : undefined;
+
+	const render = async () => {
+		const refs: Entry['ref'][] = decoded ? decoded.picks : readPicks();
+		const entries: Entry[] = await Promise.all(
+			refs.map(async (ref) => {
+				const city = await loadCity(ref.city);
+				const row = city?.deliveries.find((candidate) => ('uid' in ref && ref.uid ? candidate.uid === ref.uid : candidate.key === ref.key));
+				return { ref, ...(city ? { city } : {}), ...(row ? { row } : {}) };
+			}),
+		);
+		const found = entries.filter((entry): entry is Entry & { city: CityData; row: Row } => Boolean(entry.city && entry.row));
+		const clashes = findClashes(found.map(({ row, city }) => ({ ...row, city: city.city })));
+		list.replaceChildren(...renderCities(entries, clashes, found, !shared));
+		empty.hidden = entries.length > 0;
+		actions.hidden = found.length === 0;
+		const count = found.filter((entry) => !entry.row.cancelled).length;
+		const clashCount = [...clashes.values()].length;
+		status.textContent =
+			entries.length === 0
+				? ''
+				: `${count} ${count === 1 ? 'session' : 'sessions'}${clashCount ? `, ${clashCount} with a clash` : ''}${
+						decoded && decoded.ignored
+							? `. ${decoded.ignored} ${decoded.ignored === 1 ? 'entry' : 'entries'} of the link could not be read and ${decoded.ignored === 1 ? 'was' : 'were'} left out`
+							: ''
+					}.`;
+		if (!shared) initPickButtons(list);
+		return found;
+	};
+
+	let found = await render();
+	if (shared) {
+		sharedBanner.hidden = false;
+		sharedBanner.querySelector('button')?.addEventListener('click', () => {
+			const mine = readPicks();
+			const added: Pick[] = found
+				.filter((entry) => !mine.some((pick) => pick.uid === entry.row.uid))
+				.map((entry) => ({ uid: entry.row.uid, city: entry.city.city, key: entry.row.key }));
+			writePicks([...mine, ...added]);
+			location.assign('/my-schedule/');
+		});
+	} else {
+		const refresh = async () => {
+			found = await render();
+		};
+		document.addEventListener('roadshow:picks', () => void refresh());
+		window.addEventListener('storage', (event) => {
+			if (event.key === null || event.key === 'roadshow:picks') void refresh();
+		});
+	}
+
+	actions.querySelector('[data-schedule-share]')?.addEventListener('click', async () => {
+		const link = `${location.origin}/my-schedule/?picks=${encodePicks(found.map((entry) => ({ uid: entry.row.uid, city: entry.city.city, key: entry.row.key })))}`;
+		const output = actions.querySelector<HTMLInputElement>('[data-schedule-link]');
+		if (output) {
+			output.value = link;
+			output.hidden = false;
+			output.select();
+		}
+		try {
+			await navigator.clipboard.writeText(link);
+			status.textContent = 'The link to this schedule is copied: paste it to share it.';
+		} catch {
+			status.textContent = 'Copy the link below to share this schedule.';
+		}
+	});
+}
+
+function renderCities(
+	entries: readonly Entry[],
+	clashes: Map<string, Clash[]>,
+	found: readonly { city: CityData; row: Row }[],
+	own: boolean,
+): HTMLElement[] {
+	const titleOf = new Map(found.map(({ row }) => [row.uid, `${row.code} (${row.day} ${row.start})`]));
+	const byCity = new Map<string, Entry[]>();
+	for (const entry of entries) byCity.set(entry.ref.city, [...(byCity.get(entry.ref.city) ?? []), entry]);
+	const ordered = [...byCity].sort(([, a], [, b]) => (a[0]?.city?.dates.start ?? '9999').localeCompare(b[0]?.city?.dates.start ?? '9999'));
+	return ordered.map(([id, cityEntries]) => {
+		const city = cityEntries[0]?.city;
+		const section = element('section', { class: 'schedule-city', 'aria-labelledby': `city-${id}` });
+		const heading = element('h2', { id: `city-${id}` });
+		if (city) heading.append(element('a', { href: city.url }, city.name));
+		else heading.textContent = id;
+		section.append(heading);
+		if (city) section.append(element('p', { class: 'note' }, `Times in ${city.name}'s local time (${city.timezone}).`));
+		const rows = cityEntries
+			.filter((entry) => entry.row)
+			.sort((a, b) => Date.parse(a.row?.startsAt ?? '') - Date.parse(b.row?.startsAt ?? ''));
+		const days = new Map<string, Entry[]>();
+		for (const entry of rows) days.set(entry.row?.date ?? '', [...(days.get(entry.row?.date ?? '') ?? []), entry]);
+		for (const [, dayEntries] of days) {
+			section.append(element('h3', {}, dayEntries[0]?.row?.day ?? ''));
+			const list = element('ul', { class: 'plain-list schedule-day' });
+			for (const entry of dayEntries)
+				if (entry.row && entry.city) list.append(renderPick(entry.row, entry.city, clashes.get(entry.row.uid) ?? [], titleOf, own));
+			section.append(list);
+		}
+		const missing = cityEntries.filter((entry) => !entry.row);
+		if (missing.length > 0) {
+			const gone = element('ul', { class: 'plain-list schedule-gone' });
+			for (const entry of missing) {
+				const item = element(
+					'li',
+					{},
+					`${entry.ref.key.toUpperCase()}: no longer on the agenda${city ? '' : ` (no city "${id}" on this site)`}.`,
+				);
+				if (own && entry.ref.uid) item.append(' ', removeButton(entry.ref.uid));
+				gone.append(item);
+			}
+			section.append(gone);
+		}
+		if (city) section.append(...pathProgress(city, rows, own));
+		return section;
+	});
+}
+
+function renderPick(row: Row, city: CityData, clashes: readonly Clash[], titleOf: Map<string, string>, own: boolean): HTMLLIElement {
+	const item = element('li', { class: row.cancelled ? 'pick-item cancelled' : 'pick-item', 'data-uid': row.uid });
+	const time = element('p', { class: 'pick-time' }, `${row.start}–${row.end} ${row.zone}`);
+	const what = element('p', { class: 'pick-title' });
+	if (row.cancelled) what.append(element('strong', { class: 'cancelled-note' }, 'Cancelled'), ' ');
+	what.append(element('span', { class: 'code' }, row.code), ' ', element('a', { href: row.url }, row.title));
+	const where = element('p', { class: 'pick-room' }, row.room);
+	item.append(time, what, where);
+	for (const clash of clashes) {
+		const other = titleOf.get(clash.with) ?? 'another pick';
+		item.append(
+			element(
+				'p',
+				{ class: 'clash' },
+				clash.kind === 'overlap' ? `Clashes with ${other}: the times overlap.` : `Clashes with ${other}: another city on the same day.`,
+			),
+		);
+	}
+	if (own) {
+		const button = element('button', {
+			type: 'button',
+			class: 'pick',
+			'data-pick': row.uid,
+			'data-city': city.city,
+			'data-key': row.key,
+			'aria-pressed': 'true',
+		});
+		button.append(
+			'My schedule',
+			element('span', { class: 'visually-hidden' }, `: ${row.code} in ${city.name}, ${row.start} on ${row.day}`),
+		);
+		item.append(button);
+	}
+	return item;
+}
+
+function removeButton(uid: string): HTMLButtonElement {
+	const button = element('button', { type: 'button', class: 'button button-ghost' }, 'Remove');
+	button.addEventListener('click', () => {
+		writePicks(readPicks().filter((pick) => pick.uid !== uid));
+		document.dispatchEvent(new CustomEvent('roadshow:picks'));
+	});
+	return button;
+}
+
+/** "SOYS: 3 of 4 picked in Sydney", with the missing sessions' deliveries there one click away. */
+function pathProgress(city: CityData, picked: readonly Entry[], own: boolean): HTMLElement[] {
+	const codes = new Set(picked.filter((entry) => entry.row && !entry.row.cancelled).map((entry) => entry.row?.code));
+	return city.paths.flatMap((path) => {
+		const done = path.sessions.filter((code) => codes.has(code));
+		if (done.length === 0) return [];
+		const box = element('div', { class: 'path-progress' });
+		const line = element('p');
+		line.append(element('a', { href: path.url }, path.code), `: ${done.length} of ${path.sessions.length} picked in ${city.name}`);
+		box.append(line);
+		const missing = path.sessions.filter((code) => !codes.has(code));
+		if (missing.length > 0 && own) {
+			const list = element('ul', { class: 'plain-list' });
+			for (const code of missing) {
+				for (const row of city.deliveries.filter((candidate) => candidate.code === code && !candidate.cancelled)) {
+					const item = element('li', {}, `${row.code} ${row.day} ${row.start}–${row.end} ${row.zone} · ${row.room} `);
+					const button = element('button', {
+						type: 'button',
+						class: 'pick',
+						'data-pick': row.uid,
+						'data-city': city.city,
+						'data-key': row.key,
+						'aria-pressed': 'false',
+					});
+					button.append(
+						'My schedule',
+						element('span', { class: 'visually-hidden' }, `: ${row.code} in ${city.name}, ${row.start} on ${row.day}`),
+					);
+					item.append(button);
+					list.append(item);
+				}
+			}
+			box.append(list);
+		}
+		return [box];
+	});
+}
