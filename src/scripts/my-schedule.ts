@@ -99,18 +99,22 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 		const found = entries.filter((entry): entry is Entry & { city: CityData; row: Row } => Boolean(entry.city && entry.row));
 		const clashes = findClashes(found.map(({ row, city }) => ({ ...row, city: city.city })));
 		list.replaceChildren(...renderCities(entries, clashes, found, !shared));
-		empty.hidden = entries.length > 0;
 		actions.hidden = found.length === 0;
 		const count = found.filter((entry) => !entry.row.cancelled).length;
-		const clashCount = [...clashes.values()].length;
-		status.textContent =
+		const clashCount = clashes.size;
+		const ignored = decoded?.ignored ?? 0;
+		const parts = [
 			entries.length === 0
-				? ''
-				: `${count} ${count === 1 ? 'session' : 'sessions'}${clashCount ? `, ${clashCount} with a clash` : ''}${
-						decoded && decoded.ignored
-							? `. ${decoded.ignored} ${decoded.ignored === 1 ? 'entry' : 'entries'} of the link could not be read and ${decoded.ignored === 1 ? 'was' : 'were'} left out`
-							: ''
-					}.`;
+				? shared
+					? 'This link holds no schedule this site can read.'
+					: ''
+				: `${count} ${count === 1 ? 'session' : 'sessions'}${clashCount ? `, ${clashCount} with a clash` : ''}.`,
+			ignored
+				? `${ignored} ${ignored === 1 ? 'entry' : 'entries'} of the link could not be read and ${ignored === 1 ? 'was' : 'were'} left out.`
+				: '',
+		];
+		status.textContent = parts.filter(Boolean).join(' ');
+		empty.hidden = entries.length > 0 || shared;
 		if (!shared) initPickButtons(list);
 		return found;
 	};

@@ -1,0 +1,114 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildCatalog } from '../../src/catalog';
+import { readContentFolder } from '../../src/loaders/content-folder';
+import { launchChromium } from '../support/browser';
+import { projectRoot } from '../support/builds';
+
+// Issue 11 in Chromium: picks from two pages, the schedule with its clash, the share link in another browser.
+const baseUrl = inject('baseUrl');
+const catalog = buildCatalog(readContentFolder(projectRoot, 'content'));
+const delivery = (city: string, code: string) => {
+	const found = catalog.cityById.get(city)?.deliveriesBySession.get(code)?.[0];
+	if (!found) throw new Error(`no ${code} in ${city}`);
+	return found;
+};
+// Hong Kong and Madrid share their dates (25-26 March 2020): one person cannot attend both.
+const hongKong = delivery('hong-kong', 'SOYS10');
+const madrid = delivery('madrid', 'SOYS10');
+const sydney = delivery('sydney', 'THR1001');
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser.close();
+});
+
+describe('my schedule', () => {
+	it('collects picks from a session page and a city agenda, marks the clash, and opens the same list from a share link', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/sessions/soys10/`);
+		for (const picked of [hongKong, madrid]) {
+			const button = page.locator(`button.pick[data-pick="${picked.uid}"]`);
+			await button.click();
+			await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+		}
+		await page.goto(`${baseUrl}/cities/sydney/`);
+		await page.locator(`button.pick[data-pick="${sydney.uid}"]`).click();
+
+		await page.goto(`${baseUrl}/my-schedule/`);
+		const items = page.locator('[data-schedule-list] .pick-item');
+		await expect.poll(() => items.count()).toBe(3);
+		expect(await items.evaluateAll((list) => list.map((item) => item.getAttribute('data-uid')))).toEqual(
+			// Cities in the order of the tour, times in each city's own clock.
+			[sydney, hongKong, madrid].map((picked) => picked.uid),
+		);
+		expect(await page.locator('[data-schedule-list] h2').allTextContents()).toEqual(['Sydney', 'Hong Kong', 'Madrid']);
+		const clashes = await page.locator(`.pick-item[data-uid="${hongKong.uid}"] .clash`).allTextContents();
+		expect(clashes).toEqual([`Clashes with SOYS10 (Wed, 25 Mar 2020 ${madrid.startTime}): another city on the same day.`]);
+		expect(await page.locator(`.pick-item[data-uid="${sydney.uid}"] .clash`).count()).toBe(0);
+		expect(await page.locator('[data-schedule-status]').textContent()).toBe('3 sessions, 2 with a clash.');
+		expect(await page.locator(`.pick-item[data-uid="${sydney.uid}"] .pick-time`).textContent()).toBe('13:15–13:35 AEDT');
+
+		// Unpicking on the schedule page takes it off the list.
+		await page.locator(`.pick-item[data-uid="${madrid.uid}"] button.pick`).click();
+		await expect.poll(() => items.count()).toBe(2);
+		await page.goto(`${baseUrl}/sessions/soys10/`);
+		await page.locator(`button.pick[data-pick="${madrid.uid}"]`).click();
+
+		await page.goto(`${baseUrl}/my-schedule/`);
+		await page.locator('[data-schedule-share]').click();
+		const link = await page.locator('[data-schedule-link]').inputValue();
+		// In the order they were picked (Madrid again last), by city.
+		expect(new URL(link).search).toBe('?picks=hong-kong.soys10-1_sydney.thr1001-1_madrid.soys10-1');
+
+		const other = await browser.newContext();
+		const friend = await other.newPage();
+		await friend.goto(link);
+		const shared = friend.locator('[data-schedule-list] .pick-item');
+		await expect.poll(() => shared.count()).toBe(3);
+		expect(await friend.locator('[data-schedule-shared]').isVisible()).toBe(true);
+		expect(await friend.evaluate(() => localStorage.getItem('roadshow:picks'))).toBeNull();
+		await friend.getByRole('button', { name: 'Copy these to my schedule' }).click();
+		await friend.waitForURL(`${baseUrl}/my-schedule/`);
+		await expect.poll(() => friend.locator('[data-schedule-list] .pick-item').count()).toBe(3);
+		await other.close();
+		await context.close();
+	});
+
+	it('reads a hostile share link as text, leaves out what it cannot read, and runs nothing', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const dialogs: string[] = [];
+		page.on('dialog', (dialog) => {
+			dialogs.push(dialog.message());
+			void dialog.dismiss();
+		});
+		await page.goto(
+			`${baseUrl}/my-schedule/?picks=${encodeURIComponent('sydney.<img src=x onerror=alert(1)>_"><script>alert(2)</script>.x')}`,
+		);
+		await expect.poll(() => page.locator('[data-schedule-status]').textContent()).toContain('could not be read and');
+		expect(await page.locator('[data-schedule-list] img, [data-schedule-list] script').count()).toBe(0);
+		expect(dialogs).toEqual([]);
+		await context.close();
+	});
+
+	it('says what to do when nothing is picked, and shows no button without JavaScript', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/my-schedule/`);
+		await page.locator('[data-schedule-empty]').waitFor();
+		expect(await page.locator('[data-schedule-empty]').innerText()).toContain('Press My schedule next to a session');
+		await context.close();
+		const plain = await browser.newContext({ javaScriptEnabled: false });
+		const noScript = await plain.newPage();
+		await noScript.goto(`${baseUrl}/sessions/soys10/`);
+		expect(await noScript.locator('button.pick:visible').count()).toBe(0);
+		await noScript.goto(`${baseUrl}/my-schedule/`);
+		expect(await noScript.locator('main').innerText()).toContain('needs JavaScript');
+		await plain.close();
+	});
+});
