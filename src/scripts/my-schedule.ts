@@ -4,6 +4,7 @@
 // is set with textContent: nothing from a link or a file is ever parsed as HTML.
 import { findClashes, type Clash } from './clashes';
 import { initPickButtons } from './pick-buttons';
+import { mergeCalendars } from './ics-merge';
 import { decodePicks, encodePicks, readPicks, writePicks, type Pick } from './picks';
 
 interface Row {
@@ -139,6 +140,33 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 			if (event.key === null || event.key === 'roadshow:picks') void refresh();
 		});
 	}
+
+	actions.querySelector('[data-schedule-export]')?.addEventListener('click', async () => {
+		// The static file of each pick, merged: the same events (UID, SEQUENCE) as "Add to calendar" gives, so importing
+		// again updates them. A file that cannot be fetched stops the export with a message; nothing half-made is saved.
+		try {
+			const files = await Promise.all(
+				found.map(async ({ row }) => {
+					const response = await fetch(row.ics);
+					if (!response.ok) throw new Error(`${row.code}: ${response.status}`);
+					return response.text();
+				}),
+			);
+			const name = root.dataset['eventName'] ?? 'Schedule';
+			const text = mergeCalendars(files, { name: `${name}: my schedule` });
+			const link = element('a', {
+				href: URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })),
+				download: 'my-schedule.ics',
+			});
+			link.hidden = true;
+			document.body.append(link);
+			link.click();
+			link.remove();
+			status.textContent = `A calendar file with ${files.length} ${files.length === 1 ? 'session' : 'sessions'} is downloaded; import it again after a change to update them.`;
+		} catch (error) {
+			status.textContent = `The calendar file could not be made (${error instanceof Error ? error.message : 'no network?'}); try again online.`;
+		}
+	});
 
 	actions.querySelector('[data-schedule-share]')?.addEventListener('click', async () => {
 		const link = `${location.origin}/my-schedule/?picks=${encodePicks(found.map((entry) => ({ uid: entry.row.uid, city: entry.city.city, key: entry.row.key })))}`;

@@ -4,6 +4,8 @@ import { buildCatalog } from '../../src/catalog';
 import { readContentFolder } from '../../src/loaders/content-folder';
 import { launchChromium } from '../support/browser';
 import { projectRoot } from '../support/builds';
+import { parseCalendar } from '../support/ics';
+import { readFile } from 'node:fs/promises';
 
 // Issue 11 in Chromium: picks from two pages, the schedule with its clash, the share link in another browser.
 const baseUrl = inject('baseUrl');
@@ -60,6 +62,21 @@ describe('my schedule', () => {
 		await page.locator(`button.pick[data-pick="${madrid.uid}"]`).click();
 
 		await page.goto(`${baseUrl}/my-schedule/`);
+		// One calendar file: the static files' events (same UID, SEQUENCE, DTSTAMP), each zone once.
+		await expect.poll(() => page.locator('[data-schedule-list] .pick-item').count()).toBe(3);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-schedule-export]').click()]);
+		expect(download.suggestedFilename()).toBe('my-schedule.ics');
+		const merged = parseCalendar(await readFile((await download.path()) ?? '', 'utf8'));
+		expect(merged.name).toBe(`${catalog.event.name}: my schedule`);
+		expect(merged.events.map((event) => event.uid)).toEqual([hongKong, sydney, madrid].map((picked) => picked.uid));
+		expect([...merged.timezones].sort()).toEqual(['Asia/Hong_Kong', 'Australia/Sydney', 'Europe/Madrid']);
+		for (const picked of [hongKong, sydney, madrid]) {
+			const part = parseCalendar(await (await fetch(`${baseUrl}/cities/${picked.city.id}/sessions/${picked.key}.ics`)).text()).events[0];
+			const event = merged.events.find((candidate) => candidate.uid === picked.uid);
+			expect(event?.start.toISOString()).toBe(picked.start.toISOString());
+			expect([event?.sequence, event?.dtstamp, event?.startZone]).toEqual([part?.sequence, part?.dtstamp, picked.city.timezone]);
+		}
+
 		await page.locator('[data-schedule-share]').click();
 		const link = await page.locator('[data-schedule-link]').inputValue();
 		// In the order they were picked (Madrid again last), by city.
