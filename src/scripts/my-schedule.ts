@@ -5,6 +5,7 @@
 import { findClashes, type Clash } from './clashes';
 import { initPickButtons } from './pick-buttons';
 import { mergeCalendars } from './ics-merge';
+import { applyViewerClock, initViewerClock, remembered as rememberedClock } from './viewer-clock';
 import { decodePicks, encodePicks, readPicks, writePicks, type Pick } from './picks';
 
 interface Row {
@@ -117,9 +118,11 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 		status.textContent = parts.filter(Boolean).join(' ');
 		empty.hidden = entries.length > 0 || shared;
 		if (!shared) initPickButtons(list);
+		applyViewerClock(rememberedClock(), list);
 		return found;
 	};
 
+	initViewerClock();
 	let found = await render();
 	if (shared) {
 		sharedBanner.hidden = false;
@@ -236,7 +239,13 @@ function renderCities(
 
 function renderPick(row: Row, city: CityData, clashes: readonly Clash[], titleOf: Map<string, string>, own: boolean): HTMLLIElement {
 	const item = element('li', { class: row.cancelled ? 'pick-item cancelled' : 'pick-item', 'data-uid': row.uid });
-	const time = element('p', { class: 'pick-time' }, `${row.start}–${row.end} ${row.zone}`);
+	// The same markup as the pages' TimeRange, so the viewer's clock reads it too.
+	const time = element('p', { class: 'pick-time' });
+	const range = element('span', { class: 'range', 'data-day': row.date });
+	range.append(element('time', { datetime: row.startsAt }, row.start), '–', element('time', { datetime: row.endsAt }, row.end));
+	const local = element('span', { class: 'delivery-time' });
+	local.append(range, ` ${row.zone}`);
+	time.append(local);
 	const what = element('p', { class: 'pick-title' });
 	if (row.cancelled) what.append(element('strong', { class: 'cancelled-note' }, 'Cancelled'), ' ');
 	what.append(element('span', { class: 'code' }, row.code), ' ', element('a', { href: row.url }, row.title));

@@ -96,6 +96,37 @@ describe('my schedule', () => {
 		await context.close();
 	});
 
+	it("adds the viewer's own time when asked, remembered, with the day shift, and groups days by the city's date", async () => {
+		const context = await browser.newContext({ timezoneId: 'America/Chicago' });
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/my-schedule/`);
+		await page.evaluate((pick) => localStorage.setItem('roadshow:picks', JSON.stringify([pick])), {
+			uid: sydney.uid,
+			city: 'sydney',
+			key: sydney.key,
+		});
+		await page.reload();
+		const item = page.locator(`.pick-item[data-uid="${sydney.uid}"]`);
+		await item.waitFor();
+		expect(await item.locator('.viewer-time').count()).toBe(0);
+		const toggle = page.getByLabel('Also show my time (America/Chicago)');
+		await toggle.check();
+		// 13:15-13:35 AEDT on Thu 13 Feb is 20:15-20:35 CST on Wed 12 Feb.
+		expect(await item.locator('.viewer-time').textContent()).toBe(' (your time: 20:15–20:35 CST −1 day)');
+		expect(await page.locator('[data-schedule-list] h3').allTextContents()).toEqual(['Thu, 13 Feb 2020']);
+		await page.reload();
+		await item.locator('.viewer-time').waitFor();
+		expect(await page.getByLabel('Also show my time (America/Chicago)').isChecked()).toBe(true);
+		// The same switch on a city's agenda.
+		await page.goto(`${baseUrl}/cities/sydney/`);
+		expect(await page.locator(`.item:has(button[data-pick="${sydney.uid}"]) .viewer-time`).textContent()).toBe(
+			' (your time: 20:15–20:35 CST −1 day)',
+		);
+		await page.getByLabel('Also show my time (America/Chicago)').uncheck();
+		expect(await page.locator('.viewer-time').count()).toBe(0);
+		await context.close();
+	});
+
 	it('reads a hostile share link as text, leaves out what it cannot read, and runs nothing', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();

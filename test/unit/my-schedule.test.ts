@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findClashes, type Scheduled } from '../../src/scripts/clashes';
 import { decodePicks, encodePicks, maxPicks, togglePick } from '../../src/scripts/picks';
+import { viewerRange } from '../../src/scripts/viewer-clock';
 
 const at = (uid: string, city: string, date: string, startsAt: string, endsAt: string, cancelled = false): Scheduled => ({
 	uid,
@@ -96,5 +97,24 @@ describe('share links', () => {
 		const added = togglePick([first], second);
 		expect(added.map((pick) => pick.uid)).toEqual([first.uid, second.uid]);
 		expect(togglePick(added, first).map((pick) => pick.uid)).toEqual([second.uid]);
+	});
+});
+
+describe("the viewer's clock", () => {
+	// SOYS10 in Sydney: 09:00-09:45 AEDT on Thu 13 Feb 2020 is 22:00-22:45 UTC on the 12th.
+	const start = new Date('2020-02-12T22:00:00Z');
+	const end = new Date('2020-02-12T22:45:00Z');
+
+	it('writes the range in the viewer zone, and says when that is another day than the city date', () => {
+		expect(viewerRange(start, end, '2020-02-13', 'America/Chicago')).toBe('16:00–16:45 CST −1 day');
+		expect(viewerRange(start, end, '2020-02-13', 'Europe/London')).toBe('22:00–22:45 GMT −1 day');
+		expect(viewerRange(start, end, '2020-02-13', 'Australia/Sydney')).toBe('09:00–09:45 AEDT');
+		expect(viewerRange(start, end, '2020-02-13', 'Pacific/Kiritimati')).toBe('12:00–12:45 UTC+14');
+	});
+
+	it('says +1 day the other way round: 20:00 in Chicago is the next morning in Tokyo', () => {
+		expect(viewerRange(new Date('2020-04-16T01:00:00Z'), new Date('2020-04-16T01:45:00Z'), '2020-04-15', 'Asia/Tokyo')).toBe(
+			'10:00–10:45 UTC+9 +1 day',
+		);
 	});
 });
