@@ -6,6 +6,7 @@ import { findClashes, type Clash } from './clashes';
 import { initPickButtons } from './pick-buttons';
 import { mergeCalendars } from './ics-merge';
 import { applyViewerClock, initViewerClock, remembered as rememberedClock } from './viewer-clock';
+import { markNowAndNext, showOnDemand } from './now-next';
 import { decodePicks, encodePicks, readPicks, writePicks, type Pick } from './picks';
 
 interface Row {
@@ -89,6 +90,7 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 	const shared = params.has('picks');
 	const decoded = shared ? decodePicks(params.get('picks') ?? '') : undefined;
 
+	let first = true;
 	const render = async () => {
 		const refs: Entry['ref'][] = decoded ? decoded.picks : readPicks();
 		const entries: Entry[] = await Promise.all(
@@ -118,6 +120,9 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 		status.textContent = parts.filter(Boolean).join(' ');
 		empty.hidden = entries.length > 0 || shared;
 		if (!shared) initPickButtons(list);
+		// On an event day, open at what is on now (or next).
+		if (first && !location.hash) list.querySelector('.is-now, .is-next')?.scrollIntoView({ block: 'center' });
+		first = false;
 		applyViewerClock(rememberedClock(), list);
 		return found;
 	};
@@ -139,6 +144,8 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 			found = await render();
 		};
 		document.addEventListener('roadshow:picks', () => void refresh());
+		// Now and next move with the clock, without a reload (and without redrawing what the viewer may be using).
+		setInterval(() => remarks.forEach((remark) => remark()), 30_000);
 		window.addEventListener('storage', (event) => {
 			if (event.key === null || event.key === 'roadshow:picks') void refresh();
 		});
@@ -188,6 +195,9 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 	});
 }
 
+/** What re-marks now and next in the sections on screen; replaced at each drawing. */
+let remarks: (() => void)[] = [];
+
 function renderCities(
 	entries: readonly Entry[],
 	clashes: Map<string, Clash[]>,
@@ -195,6 +205,7 @@ function renderCities(
 	own: boolean,
 ): HTMLElement[] {
 	const titleOf = new Map(found.map(({ row }) => [row.uid, `${row.code} (${row.day} ${row.start})`]));
+	remarks = [];
 	const byCity = new Map<string, Entry[]>();
 	for (const entry of entries) byCity.set(entry.ref.city, [...(byCity.get(entry.ref.city) ?? []), entry]);
 	const ordered = [...byCity].sort(([, a], [, b]) => (a[0]?.city?.dates.start ?? '9999').localeCompare(b[0]?.city?.dates.start ?? '9999'));
@@ -233,12 +244,25 @@ function renderCities(
 			section.append(gone);
 		}
 		if (city) section.append(...pathProgress(city, rows, own));
+		if (city) {
+			const picked = [...section.querySelectorAll<HTMLElement>('.pick-item')];
+			const remark = () => {
+				markNowAndNext(picked, city.timezone, city.dates);
+				showOnDemand(picked, city.timezone, city.dates);
+			};
+			remark();
+			remarks.push(remark);
+		}
 		return section;
 	});
 }
 
 function renderPick(row: Row, city: CityData, clashes: readonly Clash[], titleOf: Map<string, string>, own: boolean): HTMLLIElement {
-	const item = element('li', { class: row.cancelled ? 'pick-item cancelled' : 'pick-item', 'data-uid': row.uid });
+	const item = element('li', {
+		class: row.cancelled ? 'pick-item cancelled' : 'pick-item',
+		'data-uid': row.uid,
+		...(row.video ? { 'data-video': row.video, 'data-title': row.title } : {}),
+	});
 	// The same markup as the pages' TimeRange, so the viewer's clock reads it too.
 	const time = element('p', { class: 'pick-time' });
 	const range = element('span', { class: 'range', 'data-day': row.date });

@@ -160,3 +160,42 @@ describe('my schedule', () => {
 		await plain.close();
 	});
 });
+
+describe('now and next, on demand', () => {
+	it("marks what is on now and next on a city's event day, opens there, and moves on with the clock", async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		await page.clock.install({ time: new Date('2020-02-13T10:10:00+11:00') });
+		await page.goto(`${baseUrl}/cities/sydney/`);
+		const badge = async (label: string) =>
+			((await page.locator(`li.slot.${label === 'Now' ? 'is-now' : 'is-next'} .time`).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+		await expect.poll(() => badge('Now')).toBe('Now 10:00');
+		expect(await badge('Next')).toBe('Next 11:15');
+		// Opened at the slot that is on: it is in view without scrolling by hand.
+		expect(await page.locator('li.slot.is-now').isVisible()).toBe(true);
+		expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+		await page.clock.runFor('01:10:00');
+		await expect.poll(() => badge('Now')).toBe('Now 11:15');
+		expect(await badge('Next')).toBe('Next 12:15');
+		await context.close();
+	});
+
+	it('changes nothing before the event, and offers the recording after it without loading anything from elsewhere', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.clock.install({ time: new Date('2020-01-01T12:00:00Z') });
+		await page.goto(`${baseUrl}/cities/sydney/`);
+		expect(await page.locator('.is-now, .is-next, .on-demand').count()).toBe(0);
+
+		const requests: string[] = [];
+		page.on('request', (request) => requests.push(request.url()));
+		// GS05 (with a recording) was given in Orlando in November 2019.
+		await page.goto(`${baseUrl}/cities/orlando/`);
+		const gs05 = page.locator('li.item:has(a[href="/sessions/gs05/"]) .on-demand a');
+		await expect.poll(() => gs05.textContent()).toBe('Watch on demand');
+		expect(await gs05.getAttribute('href')).toBe(catalog.sessionByCode.get('GS05')?.video);
+		expect(await gs05.getAttribute('rel')).toBe('noopener');
+		expect(requests.filter((url) => !url.startsWith(baseUrl))).toEqual([]);
+		await context.close();
+	});
+});

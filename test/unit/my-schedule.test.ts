@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findClashes, type Scheduled } from '../../src/scripts/clashes';
 import { decodePicks, encodePicks, maxPicks, togglePick } from '../../src/scripts/picks';
 import { viewerRange } from '../../src/scripts/viewer-clock';
+import { dayIn, embedUrl, nowAndNext } from '../../src/scripts/now-next';
 
 const at = (uid: string, city: string, date: string, startsAt: string, endsAt: string, cancelled = false): Scheduled => ({
 	uid,
@@ -116,5 +117,40 @@ describe("the viewer's clock", () => {
 		expect(viewerRange(new Date('2020-04-16T01:00:00Z'), new Date('2020-04-16T01:45:00Z'), '2020-04-15', 'Asia/Tokyo')).toBe(
 			'10:00–10:45 UTC+9 +1 day',
 		);
+	});
+});
+
+describe('now and next, on demand', () => {
+	const slot = (start: string, end: string) => ({ start: Date.parse(start), end: Date.parse(end) });
+	const day = [
+		slot('2020-02-13T09:00:00+11:00', '2020-02-13T09:45:00+11:00'),
+		slot('2020-02-13T10:00:00+11:00', '2020-02-13T10:45:00+11:00'),
+		slot('2020-02-13T11:15:00+11:00', '2020-02-13T12:00:00+11:00'),
+	];
+
+	it('finds the slot on now and the first one after it; between slots only a next; after the last neither', () => {
+		expect(nowAndNext(day, Date.parse('2020-02-13T10:10:00+11:00'))).toEqual({ now: [1], next: 2 });
+		expect(nowAndNext(day, Date.parse('2020-02-13T10:50:00+11:00'))).toEqual({ now: [], next: 2 });
+		expect(nowAndNext(day, Date.parse('2020-02-13T10:45:00+11:00'))).toEqual({ now: [], next: 2 });
+		expect(nowAndNext(day, Date.parse('2020-02-13T13:00:00+11:00'))).toEqual({ now: [], next: undefined });
+	});
+
+	it("reads today in the city's zone, not the viewer's", () => {
+		// 23:30 UTC on the 12th is already the 13th in Sydney and still the 12th in Chicago.
+		const instant = Date.parse('2020-02-12T23:30:00Z');
+		expect(dayIn('Australia/Sydney', instant)).toBe('2020-02-13');
+		expect(dayIn('America/Chicago', instant)).toBe('2020-02-12');
+	});
+
+	it('plays only YouTube (privacy-enhanced) and Vimeo in the page, with a checked video id', () => {
+		expect(embedUrl('https://www.youtube.com/watch?v=dQw4w9WgXcQ')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+		expect(embedUrl('https://youtu.be/dQw4w9WgXcQ')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+		expect(embedUrl('https://vimeo.com/76979871')).toBe('https://player.vimeo.com/video/76979871');
+		expect(embedUrl('https://myignite.techcommunity.microsoft.com/sessions/81552')).toBeUndefined();
+		expect(embedUrl('http://www.youtube.com/watch?v=dQw4w9WgXcQ')).toBeUndefined();
+		expect(embedUrl('https://www.youtube.com/watch?v=x"><script>')).toBeUndefined();
+		expect(embedUrl('https://www.youtube.com/embed/../../evil')).toBeUndefined();
+		expect(embedUrl('https://evil.example/youtube.com/watch?v=dQw4w9WgXcQ')).toBeUndefined();
+		expect(embedUrl('not a url')).toBeUndefined();
 	});
 });
