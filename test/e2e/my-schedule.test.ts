@@ -127,6 +127,33 @@ describe('my schedule', () => {
 		await context.close();
 	});
 
+	it('keeps a pick whose delivery is no longer on the agenda, says so, and lets it be removed', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/my-schedule/`);
+		await page.evaluate(() =>
+			localStorage.setItem(
+				'roadshow:picks',
+				JSON.stringify([
+					{ uid: 'GONE10-sydney-9@ignite-tour.example.org', city: 'sydney', key: 'gone10-9' },
+					{ uid: 'SOYS10-atlantis-1@ignite-tour.example.org', city: 'atlantis', key: 'soys10-1' },
+				]),
+			),
+		);
+		await page.reload();
+		const gone = page.locator('.schedule-gone li');
+		await expect
+			.poll(() => gone.allTextContents())
+			.toEqual([
+				'GONE10-9: no longer on the agenda. Remove',
+				'SOYS10-1: no longer on the agenda (no city "atlantis" on this site). Remove',
+			]);
+		await gone.first().getByRole('button', { name: 'Remove' }).click();
+		await expect.poll(() => gone.count()).toBe(1);
+		expect(await page.evaluate(() => JSON.parse(localStorage.getItem('roadshow:picks') ?? '[]').length)).toBe(1);
+		await context.close();
+	});
+
 	it('reads a hostile share link as text, leaves out what it cannot read, and runs nothing', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
