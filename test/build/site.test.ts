@@ -219,8 +219,10 @@ describe('a fixture site (test/fixtures/basic)', () => {
 			// Scripts only where they earn their place, always from a file (a strict CSP needs no 'unsafe-inline').
 			// JSON-LD is a data block, never run (src/components/JsonLd.astro).
 			const scripts = (html.match(/<script[^>]*>/g) ?? []).filter((tag) => tag !== '<script type="application/ld+json">');
-			// Session pages: the "your city" chooser (src/scripts/your-city.ts).
-			if (file === 'search/index.html' || file === 'sessions/index.html' || /^sessions\/[^/]+\/index\.html$/.test(file)) {
+			// Search, the catalog, and the pages with deliveries (your city, My schedule buttons, the second clock, now and
+			// next): one module each. Home, lists of paths, cities and speakers, speaker pages and 404: none.
+			const scripted = /^(search|sessions|my-schedule)\/index\.html$|^(sessions|paths|cities)\/[^/]+\/index\.html$/;
+			if (scripted.test(file)) {
 				expect(scripts, file).toHaveLength(1);
 				expect(scripts[0], file).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
 			} else {
