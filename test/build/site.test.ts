@@ -219,13 +219,11 @@ describe('a fixture site (test/fixtures/basic)', () => {
 			// Scripts only where they earn their place, always from a file (a strict CSP needs no 'unsafe-inline').
 			// JSON-LD is a data block, never run (src/components/JsonLd.astro).
 			const scripts = (html.match(/<script[^>]*>/g) ?? []).filter((tag) => tag !== '<script type="application/ld+json">');
-			// Session pages: the "your city" chooser (src/scripts/your-city.ts).
-			if (file === 'search/index.html' || file === 'sessions/index.html' || /^sessions\/[^/]+\/index\.html$/.test(file)) {
-				expect(scripts, file).toHaveLength(1);
-				expect(scripts[0], file).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
-			} else {
-				expect(scripts, file).toEqual([]);
-			}
+			// Every page: the offline copies (src/scripts/offline.ts, from the layout). Search, the catalog and session
+			// pages (the "your city" chooser, src/scripts/your-city.ts) have one more.
+			const pageScripts = file === 'search/index.html' || file === 'sessions/index.html' || /^sessions\/[^/]+\/index\.html$/.test(file);
+			expect(scripts, file).toHaveLength(pageScripts ? 2 : 1);
+			for (const script of scripts) expect(script, file).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
 			expect(html, file).not.toMatch(/<style|\sstyle="/);
 		}
 	});
