@@ -64,6 +64,8 @@ export default defineConfig({
 				"img-src 'self'",
 				"font-src 'self'",
 				"connect-src 'self'",
+				// The offline copies' service worker, /sw.js (src/pages/sw.js.ts); said outright, not left to script-src.
+				"worker-src 'self'",
 				"object-src 'none'",
 				"base-uri 'self'",
 				"form-action 'self'",

@@ -119,7 +119,10 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 		];
 		status.textContent = parts.filter(Boolean).join(' ');
 		empty.hidden = entries.length > 0 || shared;
-		if (!shared) initPickButtons(list);
+		if (!shared) {
+			initPickButtons(list);
+			saveForOffline(found.flatMap(({ row, city }) => [row.url, city.url]));
+		}
 		// On an event day, open at what is on now (or next).
 		if (first && !location.hash) list.querySelector('.is-now, .is-next')?.scrollIntoView({ block: 'center' });
 		first = false;
@@ -348,4 +351,14 @@ function pathProgress(city: CityData, picked: readonly Entry[], own: boolean): H
 		}
 		return [box];
 	});
+}
+
+/**
+ * Asks the offline worker (src/scripts/offline.ts) to keep the picked sessions' pages and their cities' agendas, so
+ * they open at the venue without a network even if they were never visited on this device.
+ */
+function saveForOffline(paths: readonly string[]): void {
+	if (!('serviceWorker' in navigator) || paths.length === 0) return;
+	const save = [...new Set(paths)].filter((path) => path.startsWith('/')).slice(0, 200);
+	void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ save })).catch(() => undefined);
 }

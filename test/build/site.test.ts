@@ -219,15 +219,11 @@ describe('a fixture site (test/fixtures/basic)', () => {
 			// Scripts only where they earn their place, always from a file (a strict CSP needs no 'unsafe-inline').
 			// JSON-LD is a data block, never run (src/components/JsonLd.astro).
 			const scripts = (html.match(/<script[^>]*>/g) ?? []).filter((tag) => tag !== '<script type="application/ld+json">');
-			// Search, the catalog, and the pages with deliveries (your city, My schedule buttons, the second clock, now and
-			// next): one module each. Home, lists of paths, cities and speakers, speaker pages and 404: none.
+			// Every page: the offline copies (src/scripts/offline.ts, from the layout). Search, the catalog, my schedule and
+			// the pages with deliveries (your city, My schedule buttons, the second clock, now and next) have one more.
 			const scripted = /^(search|sessions|my-schedule)\/index\.html$|^(sessions|paths|cities)\/[^/]+\/index\.html$/;
-			if (scripted.test(file)) {
-				expect(scripts, file).toHaveLength(1);
-				expect(scripts[0], file).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
-			} else {
-				expect(scripts, file).toEqual([]);
-			}
+			expect(scripts, file).toHaveLength(scripted.test(file) ? 2 : 1);
+			for (const script of scripts) expect(script, file).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
 			expect(html, file).not.toMatch(/<style|\sstyle="/);
 		}
 	});

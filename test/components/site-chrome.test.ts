@@ -42,6 +42,7 @@ describe('SiteHeader', () => {
 			{ label: 'Cities', current: undefined },
 			{ label: 'Speakers', current: undefined },
 			{ label: 'Search', current: undefined },
+			{ label: 'My schedule', current: undefined },
 		]);
 	});
 
