@@ -25,6 +25,26 @@ const pages: readonly { name: string; path: string; ready?: (page: Page) => Prom
 		ready: (page) => page.locator('[data-when]:not([hidden])').first().waitFor(),
 	},
 	{ name: 'speaker with a photo', path: '/speakers/megan-okafor/' },
+	{
+		name: 'my schedule with picks and a clash',
+		path: '/my-schedule/',
+		ready: async (page) => {
+			// Hong Kong and Madrid on the same day (a clash), and Sydney.
+			await page.evaluate(() =>
+				localStorage.setItem(
+					'roadshow:picks',
+					JSON.stringify([
+						{ uid: 'SOYS10-hong-kong-1@ignite-tour.example.org', city: 'hong-kong', key: 'soys10-1' },
+						{ uid: 'SOYS10-madrid-1@ignite-tour.example.org', city: 'madrid', key: 'soys10-1' },
+						{ uid: 'THR1001-sydney-1@ignite-tour.example.org', city: 'sydney', key: 'thr1001-1' },
+					]),
+				),
+			);
+			await page.reload();
+			await page.locator('.clash').first().waitFor();
+		},
+	},
+	{ name: 'my schedule, empty', path: '/my-schedule/', ready: (page) => page.locator('[data-schedule-empty]').waitFor() },
 	{ name: 'speaker list', path: '/speakers/' },
 	{ name: 'speaker', path: '/speakers/jeff-teper/' },
 	{ name: 'search', path: '/search/', ready: (page) => page.locator('[data-search].is-ready').waitFor() },
