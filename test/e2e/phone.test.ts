@@ -4,7 +4,7 @@ import { launchChromium } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const phone = { width: 390, height: 844 };
-const destinations = ['Sessions', 'Learning paths', 'Cities', 'Speakers', 'Search'];
+const destinations = ['Sessions', 'Learning paths', 'Cities', 'Speakers', 'Search', 'My schedule'];
 /** A page of each kind; /search/ had a header of its own (no search box, the links moved). */
 const pagePaths = [
 	'/',
