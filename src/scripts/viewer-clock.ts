@@ -61,7 +61,7 @@ export function initViewerClock(): void {
 	for (const toggle of document.querySelectorAll<HTMLInputElement>('input[data-viewer-clock]')) {
 		const label = toggle.closest('label');
 		const name = label?.querySelector('[data-viewer-zone]');
-		if (name) name.textContent = zone;
+		if (name) name.textContent = ` (${zone})`;
 		toggle.checked = remembered();
 		toggle.addEventListener('change', () => {
 			remember(toggle.checked);
