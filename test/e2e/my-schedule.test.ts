@@ -97,7 +97,7 @@ describe('my schedule', () => {
 	});
 
 	it("adds the viewer's own time when asked, remembered, with the day shift, and groups days by the city's date", async () => {
-		const context = await browser.newContext({ timezoneId: 'America/Chicago' });
+		const context = await browser.newContext({ timezoneId: 'America/Chicago', viewport: { width: 390, height: 844 } });
 		const page = await context.newPage();
 		await page.goto(`${baseUrl}/my-schedule/`);
 		await page.evaluate((pick) => localStorage.setItem('roadshow:picks', JSON.stringify([pick])), {
@@ -114,6 +114,8 @@ describe('my schedule', () => {
 		// 13:15-13:35 AEDT on Thu 13 Feb is 20:15-20:35 CST on Wed 12 Feb.
 		expect(await item.locator('.viewer-time').textContent()).toBe(' (your time: 20:15–20:35 CST −1 day)');
 		expect(await page.locator('[data-schedule-list] h3').allTextContents()).toEqual(['Thu, 13 Feb 2020']);
+		// Both clocks fit a phone: nothing wider than the screen.
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 		await page.reload();
 		await item.locator('.viewer-time').waitFor();
 		expect(await page.getByLabel('Also show my time (America/Chicago)').isChecked()).toBe(true);
