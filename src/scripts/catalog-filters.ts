@@ -5,7 +5,7 @@
 // not a form to submit). Without JavaScript they stay hidden and the full
 // grouped list is there.
 import { rememberCity } from './your-city';
-import { initPickButtons } from './pick-buttons';
+import { initPickButtons, pickButton } from './pick-buttons';
 
 interface Item {
 	readonly element: HTMLElement;
@@ -141,7 +141,8 @@ export function initCatalogFilters(form: HTMLElement): void {
 						const text = document.createElement('span');
 						text.textContent = `${row.cancelled ? 'Cancelled: ' : ''}${row.day} · ${row.start}–${row.end} ${row.zone} · ${row.room}`;
 						line.append(text);
-						if (!row.cancelled) line.append(pickButton(row, city, item.code));
+						if (!row.cancelled)
+							line.append(pickButton({ uid: row.uid, city, key: row.key }, `${item.code} in ${city}, ${row.start} on ${row.day}`));
 						return line;
 					}),
 				);
@@ -184,18 +185,4 @@ export function initCatalogFilters(form: HTMLElement): void {
 		// Wide screens show the filters; phones keep them behind "Filters (n)" so the sessions come first.
 		if (matchMedia('(min-width: 48rem)').matches) panel.open = true;
 	}
-}
-
-/** "My schedule" for a delivery shown on a card (the same button as on the pages, src/components/PickButton.astro). */
-function pickButton(row: DeliveryRow, city: string, code: string): HTMLButtonElement {
-	const button = document.createElement('button');
-	button.type = 'button';
-	button.className = 'pick';
-	Object.assign(button.dataset, { pick: row.uid, city, key: row.key });
-	button.setAttribute('aria-pressed', 'false');
-	const context = document.createElement('span');
-	context.className = 'visually-hidden';
-	context.textContent = `: ${code} in ${city}, ${row.start} on ${row.day}`;
-	button.append('My schedule', context);
-	return button;
 }

@@ -2,47 +2,16 @@
 // clashes, learning-path progress, one calendar file and a share link. The data comes from the small per-city
 // deliveries.json files (src/presentation/city-deliveries.ts), never from a whole-catalog download. Every text
 // is set with textContent: nothing from a link or a file is ever parsed as HTML.
+import type { CityDeliveries, CityDeliveryRow } from '../presentation/city-deliveries';
 import { findClashes, type Clash } from './clashes';
-import { initPickButtons } from './pick-buttons';
+import { initPickButtons, pickButton } from './pick-buttons';
 import { mergeCalendars } from './ics-merge';
 import { applyViewerClock, initViewerClock, remembered as rememberedClock } from './viewer-clock';
 import { markNowAndNext, showOnDemand } from './now-next';
 import { decodePicks, encodePicks, readPicks, writePicks, type Pick } from './picks';
 
-interface Row {
-	readonly uid: string;
-	readonly key: string;
-	readonly code: string;
-	readonly title: string;
-	readonly url: string;
-	readonly ics: string;
-	readonly date: string;
-	readonly day: string;
-	readonly start: string;
-	readonly end: string;
-	readonly startsAt: string;
-	readonly endsAt: string;
-	readonly zone: string;
-	readonly room: string;
-	readonly cancelled: boolean;
-	readonly video?: string;
-}
-interface CityPath {
-	readonly id: string;
-	readonly code: string;
-	readonly title: string;
-	readonly url: string;
-	readonly sessions: readonly string[];
-}
-interface CityData {
-	readonly city: string;
-	readonly name: string;
-	readonly url: string;
-	readonly timezone: string;
-	readonly dates: { readonly start: string; readonly end: string };
-	readonly paths: readonly CityPath[];
-	readonly deliveries: readonly Row[];
-}
+type Row = CityDeliveryRow;
+type CityData = CityDeliveries;
 
 /** A pick as shown: its delivery, or why there is none. */
 interface Entry {
@@ -289,19 +258,9 @@ function renderPick(row: Row, city: CityData, clashes: readonly Clash[], titleOf
 		);
 	}
 	if (own) {
-		const button = element('button', {
-			type: 'button',
-			class: 'pick',
-			'data-pick': row.uid,
-			'data-city': city.city,
-			'data-key': row.key,
-			'aria-pressed': 'true',
-		});
-		button.append(
-			'My schedule',
-			element('span', { class: 'visually-hidden' }, `: ${row.code} in ${city.name}, ${row.start} on ${row.day}`),
+		item.append(
+			pickButton({ uid: row.uid, city: city.city, key: row.key }, `${row.code} in ${city.name}, ${row.start} on ${row.day}`, true),
 		);
-		item.append(button);
 	}
 	return item;
 }
@@ -331,19 +290,9 @@ function pathProgress(city: CityData, picked: readonly Entry[], own: boolean): H
 			for (const code of missing) {
 				for (const row of city.deliveries.filter((candidate) => candidate.code === code && !candidate.cancelled)) {
 					const item = element('li', {}, `${row.code} ${row.day} ${row.start}–${row.end} ${row.zone} · ${row.room} `);
-					const button = element('button', {
-						type: 'button',
-						class: 'pick',
-						'data-pick': row.uid,
-						'data-city': city.city,
-						'data-key': row.key,
-						'aria-pressed': 'false',
-					});
-					button.append(
-						'My schedule',
-						element('span', { class: 'visually-hidden' }, `: ${row.code} in ${city.name}, ${row.start} on ${row.day}`),
+					item.append(
+						pickButton({ uid: row.uid, city: city.city, key: row.key }, `${row.code} in ${city.name}, ${row.start} on ${row.day}`, false),
 					);
-					item.append(button);
 					list.append(item);
 				}
 			}

@@ -37,3 +37,17 @@ export function initPickButtons(root: ParentNode = document): void {
 		if (event.key === null || event.key === 'roadshow:picks') syncPickButtons();
 	});
 }
+
+/** A "My schedule" button made in the browser (catalog cards, my schedule), the same as PickButton.astro's. */
+export function pickButton(pick: Pick, context: string, pressed = false): HTMLButtonElement {
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = 'pick';
+	Object.assign(button.dataset, { pick: pick.uid, city: pick.city, key: pick.key });
+	button.setAttribute('aria-pressed', String(pressed));
+	const hidden = document.createElement('span');
+	hidden.className = 'visually-hidden';
+	hidden.textContent = `: ${context}`;
+	button.append('My schedule', hidden);
+	return button;
+}
