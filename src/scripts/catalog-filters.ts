@@ -128,6 +128,8 @@ export function initCatalogFilters(form: HTMLElement): void {
 	const showTimes = async (city: string) => {
 		const rows = city ? await agendaOf(city) : [];
 		if (city !== shownCity) return;
+		// The city as people read it (the option's label), for the buttons' names.
+		const cityName = selects.find((select) => select.name === 'city')?.selectedOptions[0]?.dataset['label'] ?? city;
 		const byCode = new Map<string, DeliveryRow[]>();
 		for (const row of rows) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row]);
 		for (const item of items) {
@@ -142,7 +144,7 @@ export function initCatalogFilters(form: HTMLElement): void {
 						text.textContent = `${row.cancelled ? 'Cancelled: ' : ''}${row.day} · ${row.start}–${row.end} ${row.zone} · ${row.room}`;
 						line.append(text);
 						if (!row.cancelled)
-							line.append(pickButton({ uid: row.uid, city, key: row.key }, `${item.code} in ${city}, ${row.start} on ${row.day}`));
+							line.append(pickButton({ uid: row.uid, city, key: row.key }, `${item.code} in ${cityName}, ${row.start} on ${row.day}`));
 						return line;
 					}),
 				);

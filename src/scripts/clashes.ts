@@ -24,6 +24,7 @@ export function findClashes(picks: readonly Scheduled[]): Map<string, Clash[]> {
 	const live = picks.filter((pick) => !pick.cancelled);
 	for (const [index, a] of live.entries()) {
 		for (const b of live.slice(index + 1)) {
+			if (a.uid === b.uid) continue;
 			if (a.city !== b.city && a.date === b.date) {
 				add(a.uid, { kind: 'other-city', with: b.uid });
 				add(b.uid, { kind: 'other-city', with: a.uid });

@@ -70,12 +70,19 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 			}),
 		);
 		const found = entries.filter((entry): entry is Entry & { city: CityData; row: Row } => Boolean(entry.city && entry.row));
+		// A shared link is someone else's list: what it names that this site does not have is counted, not shown.
+		const unknown = shared ? entries.length - found.length : 0;
+		if (shared) entries.splice(0, entries.length, ...found);
 		const clashes = findClashes(found.map(({ row, city }) => ({ ...row, city: city.city })));
+		// Redrawing must not lose the keyboard's place: back to the same button, else to the list's first heading.
+		const focused =
+			document.activeElement instanceof HTMLElement && list.contains(document.activeElement) ? document.activeElement : undefined;
+		const focusedPick = focused?.closest<HTMLElement>('[data-pick]')?.dataset['pick'];
 		list.replaceChildren(...renderCities(entries, clashes, found, !shared));
 		actions.hidden = found.length === 0;
 		const count = found.filter((entry) => !entry.row.cancelled).length;
 		const clashCount = clashes.size;
-		const ignored = decoded?.ignored ?? 0;
+		const ignored = (decoded?.ignored ?? 0) + unknown;
 		const parts = [
 			entries.length === 0
 				? shared
@@ -88,6 +95,15 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 		];
 		status.textContent = parts.filter(Boolean).join(' ');
 		empty.hidden = entries.length > 0 || shared;
+		if (focused) {
+			const again = focusedPick ? list.querySelector<HTMLElement>(`[data-pick="${CSS.escape(focusedPick)}"]`) : null;
+			const heading = list.querySelector<HTMLElement>('h2') ?? (empty.hidden ? null : empty.querySelector<HTMLElement>('h2'));
+			if (again) again.focus();
+			else if (heading) {
+				heading.tabIndex = -1;
+				heading.focus();
+			}
+		}
 		if (!shared) {
 			initPickButtons(list);
 			saveForOffline(found.flatMap(({ row, city }) => [row.url, city.url]));
@@ -103,6 +119,8 @@ export async function initMySchedule(root: HTMLElement): Promise<void> {
 	let found = await render();
 	if (shared) {
 		sharedBanner.hidden = false;
+		const exporter = actions.querySelector('[data-schedule-export]');
+		if (exporter) exporter.textContent = 'Download these as a calendar (.ics)';
 		sharedBanner.querySelector('button')?.addEventListener('click', () => {
 			const mine = readPicks();
 			const added: Pick[] = found

@@ -51,7 +51,11 @@ export function embedUrl(video: string): string | undefined {
 }
 
 function timesOf(element: Element): Timed | undefined {
-	const times = [...element.querySelectorAll('.range time')].map((time) => Date.parse((time as HTMLTimeElement).dateTime));
+	// A cancelled delivery is never on now or next.
+	if (element.classList.contains('cancelled')) return undefined;
+	const times = [...element.querySelectorAll('.range time')]
+		.filter((time) => !time.closest('.cancelled'))
+		.map((time) => Date.parse((time as HTMLTimeElement).dateTime));
 	const starts = times.filter((_, index) => index % 2 === 0);
 	const ends = times.filter((_, index) => index % 2 === 1);
 	if (starts.length === 0 || ends.length === 0 || [...starts, ...ends].some(Number.isNaN)) return undefined;

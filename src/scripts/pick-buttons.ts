@@ -47,7 +47,7 @@ export function pickButton(pick: Pick, context: string, pressed = false): HTMLBu
 	button.setAttribute('aria-pressed', String(pressed));
 	const hidden = document.createElement('span');
 	hidden.className = 'visually-hidden';
-	hidden.textContent = `: ${context}`;
+	hidden.textContent = ` for ${context}`;
 	button.append('My schedule', hidden);
 	return button;
 }

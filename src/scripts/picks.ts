@@ -32,7 +32,10 @@ const isPick = (value: unknown): value is Pick => {
 export function readPicks(): Pick[] {
 	try {
 		const parsed: unknown = JSON.parse(localStorage.getItem(storageKey) ?? '[]');
-		return Array.isArray(parsed) ? parsed.filter(isPick).slice(0, maxPicks) : [];
+		if (!Array.isArray(parsed)) return [];
+		// Each delivery once, whatever a damaged or edited store holds.
+		const seen = new Set<string>();
+		return parsed.filter((pick) => isPick(pick) && !seen.has(pick.uid) && Boolean(seen.add(pick.uid))).slice(0, maxPicks);
 	} catch {
 		return [];
 	}

@@ -20,11 +20,11 @@ export function offlineStrategy(method: string, mode: string, url: URL, origin: 
 	if (method !== 'GET' || url.origin !== origin) return 'network';
 	const path = url.pathname;
 	if (path === '/sw.js' || path.startsWith('/pagefind/')) return 'network';
-	if (mode === 'navigate') return 'network-first';
+	// Pages, a city's deliveries and calendar files say when things are: the network's answer first, so a rebuilt
+	// site never shows (or exports) the old time while it is online; the saved copy only when there is no answer.
+	if (mode === 'navigate' || /^\/cities\/[^/]+\/deliveries\.json$/.test(path) || path.endsWith('.ics')) return 'network-first';
 	if (path.startsWith('/_astro/')) return 'cache-first';
-	if (path === '/tracks.css' || path === '/favicon.svg' || /^\/cities\/[^/]+\/deliveries\.json$/.test(path) || path.endsWith('.ics')) {
-		return 'stale-while-revalidate';
-	}
+	if (path === '/tracks.css' || path === '/favicon.svg') return 'stale-while-revalidate';
 	return 'network';
 }
 

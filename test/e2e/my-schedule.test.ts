@@ -156,6 +156,55 @@ describe('my schedule', () => {
 		await context.close();
 	});
 
+	it('reads a damaged store once per delivery: 300 copies of one pick are one pick, drawn at once', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/my-schedule/`);
+		await page.evaluate((pick) => localStorage.setItem('roadshow:picks', JSON.stringify(Array.from({ length: 300 }, () => pick))), {
+			uid: sydney.uid,
+			city: 'sydney',
+			key: sydney.key,
+		});
+		await page.reload();
+		await expect.poll(() => page.locator('[data-schedule-status]').textContent(), { timeout: 5_000 }).toBe('1 session.');
+		expect(await page.locator('[data-schedule-list] .pick-item').count()).toBe(1);
+		await context.close();
+	});
+
+	it('keeps the keyboard in place when a toggle redraws the list', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/my-schedule/`);
+		await page.evaluate((pick) => localStorage.setItem('roadshow:picks', JSON.stringify([pick])), {
+			uid: 'SOYS10-sydney-1@ignite-tour.example.org',
+			city: 'sydney',
+			key: 'soys10-1',
+		});
+		await page.reload();
+		// Pick SOYS20 from the learning path's box: the list is redrawn with it, and the focus stays on its button.
+		const add = page.locator('.path-progress button.pick[data-pick="SOYS20-sydney-1@ignite-tour.example.org"]');
+		await add.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.locator('[data-schedule-list] .pick-item').count()).toBe(2);
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-pick'))).toBe('SOYS20-sydney-1@ignite-tour.example.org');
+		// Unpicking it from the list: the item goes back to the path's box, and so does the focus (not to the body).
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.locator('[data-schedule-list] .pick-item').count()).toBe(1);
+		expect(
+			await page.evaluate(() => [
+				document.activeElement?.getAttribute('data-pick'),
+				document.activeElement?.getAttribute('aria-pressed'),
+				Boolean(document.activeElement?.closest('.path-progress')),
+			]),
+		).toEqual(['SOYS20-sydney-1@ignite-tour.example.org', 'false', true]);
+		// Unpicking the last one: nothing of it is left to focus, so the focus goes to the list's heading.
+		await page.locator('.pick-item button.pick').focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.locator('[data-schedule-list] .pick-item').count()).toBe(0);
+		expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+		await context.close();
+	});
+
 	it('reads a hostile share link as text, leaves out what it cannot read, and runs nothing', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();

@@ -46,6 +46,11 @@ describe('clashes between picks', () => {
 		expect(clashes.get('prague-2')).toBeUndefined();
 	});
 
+	it('never lets a pick clash with itself (a store that holds it twice)', () => {
+		const twice = at('a', 'sydney', '2020-02-13', '2020-02-13T09:00:00+11:00', '2020-02-13T09:45:00+11:00');
+		expect(findClashes([twice, twice, twice]).size).toBe(0);
+	});
+
 	it('lets a cancelled pick clash with nothing', () => {
 		const picks = [
 			at('a', 'sydney', '2020-02-13', '2020-02-13T09:00:00+11:00', '2020-02-13T09:45:00+11:00', true),

@@ -16,8 +16,10 @@ describe('the service worker’s strategies', () => {
 		expect(strategy('/sessions/?city=sydney', 'navigate')).toBe('network-first');
 		expect(strategy('/_astro/BaseLayout.CwDlh8FL.css')).toBe('cache-first');
 		expect(strategy('/_astro/offline.C1aQISLW.js', 'cors')).toBe('cache-first');
-		for (const path of ['/tracks.css', '/favicon.svg', '/cities/sydney/deliveries.json', '/cities/sydney/calendar.ics']) {
-			expect(strategy(path, 'cors'), path).toBe('stale-while-revalidate');
+		for (const path of ['/tracks.css', '/favicon.svg']) expect(strategy(path, 'cors'), path).toBe('stale-while-revalidate');
+		// Times: a rebuild's new time must show (and export) at once when online.
+		for (const path of ['/cities/sydney/deliveries.json', '/cities/sydney/calendar.ics', '/cities/sydney/sessions/soys10-1.ics']) {
+			expect(strategy(path, 'cors'), path).toBe('network-first');
 		}
 	});
 
