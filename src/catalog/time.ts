@@ -46,6 +46,23 @@ export function localDayAndTime(timeZone: string, instant: Date): { day: string;
 	};
 }
 
+/**
+ * "2020-02-13T09:00:00+11:00": an instant as the wall-clock time `offsetMinutes` east of UTC, with that offset,
+ * computed without the machine's zone. The offset is rounded to whole minutes (only local mean time, before 1900,
+ * had seconds) and the clock is shifted by that same offset, so the text always names the exact instant.
+ */
+export function isoAtOffset(instant: Date, offsetMinutes: number): string {
+	const offset = Math.round(offsetMinutes);
+	const local = new Date(instant.getTime() + offset * MINUTE).toISOString().slice(0, 19);
+	const absolute = Math.abs(offset);
+	return `${local}${offset < 0 ? '-' : '+'}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+}
+
+/** An instant written in a zone with the offset in force then: 09:00 AEDT is 2020-02-13T09:00:00+11:00. */
+export function isoInZone(instant: Date, timeZone: string): string {
+	return isoAtOffset(instant, utcOffsetMinutes(timeZone, instant));
+}
+
 function pad(value: number): string {
 	return String(value).padStart(2, '0');
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { version as roadshowVersion } from '../../package.json';
-import { resolveLocalTime } from '../catalog/time';
-import { utcOffsetMinutes } from '../catalog/zones';
+import { isoAtOffset, isoInZone, resolveLocalTime } from '../catalog/time';
 import { abstractText } from '../presentation/plain-text';
 import type { City, Delivery, Speaker } from '../catalog/types';
 import { cityUrl, sessionUrl, speakerUrl } from '../presentation/urls';
@@ -135,9 +134,9 @@ export function frabSchedule(city: City, options: FrabOptions): FrabSchedule {
 			guid: uuidV5(delivery.uid),
 			id,
 			code,
-			date: isoDateTime(delivery.start, delivery.utcOffsetMinutes),
+			date: isoAtOffset(delivery.start, delivery.utcOffsetMinutes),
 			start: delivery.startTime,
-			end: isoInZone(city.timezone, delivery.end),
+			end: isoInZone(delivery.end, city.timezone),
 			duration: hoursAndMinutes(minutesBetween(delivery.start, delivery.end)),
 			room: delivery.room,
 			// From the delivery's identity, not its time: apps keep favourites across a reschedule.
@@ -291,11 +290,11 @@ function dayBounds(timeZone: string, date: string, deliveries: readonly Delivery
 	if (deliveries.length === 0) {
 		const nextDate = new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
 		const end = new Date(startOfLocalDay(timeZone, nextDate).getTime() - MINUTE);
-		return { day_start: isoInZone(timeZone, startOfLocalDay(timeZone, date)), day_end: isoInZone(timeZone, end) };
+		return { day_start: isoInZone(startOfLocalDay(timeZone, date), timeZone), day_end: isoInZone(end, timeZone) };
 	}
 	const first = deliveries.reduce((a, b) => (b.start < a.start ? b : a));
 	const last = deliveries.reduce((a, b) => (b.end > a.end ? b : a));
-	return { day_start: isoDateTime(first.start, first.utcOffsetMinutes), day_end: isoInZone(timeZone, last.end) };
+	return { day_start: isoAtOffset(first.start, first.utcOffsetMinutes), day_end: isoInZone(last.end, timeZone) };
 }
 
 /** The first instant of a local date: midnight, or the end of the DST gap where the clocks skip midnight. */
@@ -306,18 +305,6 @@ function startOfLocalDay(timeZone: string, date: string): Date {
 		if (resolution.kind === 'ambiguous') return resolution.earlier;
 	}
 	throw new Error(`${date} has no wall-clock time in ${timeZone}`);
-}
-
-function isoInZone(timeZone: string, instant: Date): string {
-	return isoDateTime(instant, utcOffsetMinutes(timeZone, instant));
-}
-
-/** "2020-02-13T09:00:00+11:00": the wall-clock time at `offsetMinutes` east of UTC, computed without the machine's zone. */
-function isoDateTime(instant: Date, offsetMinutes: number): string {
-	const local = new Date(instant.getTime() + offsetMinutes * MINUTE).toISOString().slice(0, 19);
-	const sign = offsetMinutes < 0 ? '-' : '+';
-	const absolute = Math.abs(offsetMinutes);
-	return `${local}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
 }
 
 /** Every date from `first` to `last` inclusive, YYYY-MM-DD. */

@@ -1,5 +1,5 @@
 import type { City, LearningPath } from '../catalog';
-import { utcOffsetMinutes } from '../catalog/zones';
+import { isoAtOffset, isoInZone } from '../catalog/time';
 import { formatDay } from './format';
 import { cityUrl, deliveryCalendarPath, pathUrl, sessionUrl } from './urls';
 
@@ -50,14 +50,6 @@ export interface CityDeliveries {
 	readonly deliveries: readonly CityDeliveryRow[];
 }
 
-/** "2020-02-13T09:00:00+11:00": an instant written with the offset it has in the city. */
-export function isoWithOffset(instant: Date, offsetMinutes: number): string {
-	const local = new Date(instant.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 19);
-	const sign = offsetMinutes < 0 ? '-' : '+';
-	const abs = Math.abs(offsetMinutes);
-	return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
 const pathOf = (path: LearningPath): CityPath => ({
 	id: path.id,
 	code: path.code,
@@ -85,8 +77,8 @@ export function cityDeliveries(city: City): CityDeliveries {
 			day: formatDay(delivery.day),
 			start: delivery.startTime,
 			end: delivery.endTime,
-			startsAt: isoWithOffset(delivery.start, delivery.utcOffsetMinutes),
-			endsAt: isoWithOffset(delivery.end, utcOffsetMinutes(city.timezone, delivery.end)),
+			startsAt: isoAtOffset(delivery.start, delivery.utcOffsetMinutes),
+			endsAt: isoInZone(delivery.end, city.timezone),
 			zone: delivery.zoneLabel,
 			room: delivery.room,
 			cancelled: delivery.cancelled,

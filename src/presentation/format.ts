@@ -50,6 +50,9 @@ export function plainSummary(markdown: string, maxLength = 180): string {
 	return truncate(markdownToPlainText(markdown).split('\n\n')[0] ?? '', maxLength);
 }
 
+/** Text on one line: line breaks (a YAML "\n", U+2028/9) and runs of spaces become one space. */
+export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /** Cuts at a word boundary and adds an ellipsis when the text is longer than `length`. */
 export function truncate(text: string, length: number): string {
 	return text.length <= length ? text : `${text.slice(0, length - 1).replace(/\s+\S*$/, '')}…`;

@@ -1,6 +1,6 @@
 import type { City, Delivery, Event, Session, Speaker } from '../catalog';
-import { utcOffsetSeconds } from '../catalog/zones';
-import { plainSummary, truncate } from './format';
+import { isoInZone } from '../catalog/time';
+import { oneLine, plainSummary, truncate } from './format';
 import { abstractText } from './plain-text';
 import { cityUrl, sessionUrl, speakerUrl } from './urls';
 
@@ -24,28 +24,8 @@ const scheduled = 'https://schema.org/EventScheduled';
 const cancelled = 'https://schema.org/EventCancelled';
 const offline = 'https://schema.org/OfflineEventAttendanceMode';
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/**
- * ISO 8601 local date and time with the zone's UTC offset at that instant: 2020-02-13T09:00:00+11:00 for 09:00
- * AEDT, 2020-01-16T09:00:00+00:00 for London in winter. The offset is rounded to whole minutes (only local mean
- * time, before 1900, had seconds), and the wall-clock time is computed with that same offset, so the text always
- * names the exact instant.
- */
-export function localIsoDateTime(instant: Date, timeZone: string): string {
-	const offset = Math.round(utcOffsetSeconds(timeZone, instant) / 60);
-	const local = new Date(instant.getTime() + offset * 60_000);
-	const sign = offset < 0 ? '-' : '+';
-	const absolute = Math.abs(offset);
-	return (
-		`${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-		`T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-		`${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
-	);
-}
-
-/** Titles may hold line breaks (a YAML "\n"); a name in a search result is one line. */
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** ISO 8601 local date and time with the zone's UTC offset at that instant (catalog/time.ts isoInZone). */
+export const localIsoDateTime = (instant: Date, timeZone: string): string => isoInZone(instant, timeZone);
 
 const absolute = (ctx: JsonLdContext, path: string) => `${ctx.siteUrl}${path}`;
 

@@ -1,5 +1,5 @@
 import type { City, Event, LearningPath, Session } from '../catalog/types';
-import { formatDateRange, formatMinutes, typeLabels } from './format';
+import { formatDateRange, formatMinutes, oneLine, typeLabels } from './format';
 
 /** The size of every share picture: the 1.91:1 that Open Graph consumers crop least. */
 export const ogSize = { width: 1200, height: 630 } as const;
@@ -16,9 +16,6 @@ export interface OgCard {
 	/** Colours of the band along the top, `#rrggbb`: the track's, or one per track of a path. */
 	readonly bands: readonly string[];
 }
-
-/** Text on one line, as the pages show it: line and paragraph separators (U+2028/9) and breaks become spaces. */
-const oneLine = (text: string) => text.replace(/[\s\u2028\u2029]+/gu, ' ').trim();
 
 /** A card's text fields on one line each (the drawing wraps the title itself). */
 function clean(card: OgCard): OgCard {
