@@ -2,6 +2,8 @@
 // city's zone. Before the event nothing changes. The page's markup says when things are (<time datetime>); a
 // minute timer keeps the marks current without a reload. No third-party request happens until a viewer asks.
 
+import { localDayAndTime } from '../catalog/time';
+
 /** A time slot or a pick: where to put the mark, and when it runs. */
 export interface Timed {
 	readonly start: number;
@@ -10,7 +12,7 @@ export interface Timed {
 
 /** The local day (YYYY-MM-DD) of an instant in a zone. */
 export function dayIn(zone: string, instant: number): string {
-	return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(instant);
+	return localDayAndTime(zone, new Date(instant)).day;
 }
 
 /** Which slots are on now and which come next (the first to start after now), as indexes. */

@@ -2,6 +2,7 @@
 // adds the viewer's own time next to each range, with "+1 day" or "−1 day" when the date differs from the city's.
 // Days stay grouped by the city's date. It reads the ranges' own <time datetime> instants (TimeRange.astro).
 
+import { localDayAndTime } from '../catalog/time';
 import { formatUtcOffset, utcOffsetMinutes, zoneAbbreviation } from '../catalog/zones';
 
 const storageKey = 'roadshow:viewer-clock';
@@ -31,7 +32,7 @@ export function viewerRange(start: Date, end: Date, cityDay: string, zone: strin
 	const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
 	// The same names as the pages use for the cities' zones (CET, CST, AEDT), else the offset (UTC+9).
 	const label = zoneAbbreviation(zone, start) ?? formatUtcOffset(utcOffsetMinutes(zone, start));
-	const day = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(start);
+	const day = localDayAndTime(zone, start).day;
 	const shift = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${cityDay}T00:00:00Z`)) / 86_400_000);
 	const days = shift === 0 ? '' : ` ${shift > 0 ? '+' : '−'}${Math.abs(shift)} ${Math.abs(shift) === 1 ? 'day' : 'days'}`;
 	return `${time.format(start)}–${time.format(end)} ${label}${days}`;
