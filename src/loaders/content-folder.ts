@@ -204,17 +204,21 @@ export class ContentFolder {
 	}
 }
 
-/** The raster format a file's first bytes show (the magic numbers of PNG, JPEG, WebP and AVIF), or SVG text. */
-function sniffImage(path: string): ImageFormat | 'svg' | undefined {
-	const head = Buffer.alloc(256);
+/** The first `size` bytes of a file (fewer when it is shorter), read without reading the rest. */
+function readHead(path: string, size: number): Buffer {
+	const head = Buffer.alloc(size);
 	const fd = openSync(path, 'r');
-	let length: number;
 	try {
-		length = readSync(fd, head, 0, head.length, 0);
+		return head.subarray(0, readSync(fd, head, 0, size, 0));
 	} finally {
 		closeSync(fd);
 	}
-	const bytes = head.subarray(0, length);
+}
+
+/** The raster format a file's first bytes show (the magic numbers of PNG, JPEG, WebP and AVIF), or SVG text. */
+function sniffImage(path: string): ImageFormat | 'svg' | undefined {
+	const bytes = readHead(path, 256);
+	const length = bytes.length;
 	const ascii = (start: number, end: number) => bytes.subarray(start, end).toString('latin1');
 	if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
 	if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
@@ -234,15 +238,8 @@ function sniffImage(path: string): ImageFormat | 'svg' | undefined {
  * A small file can declare a huge picture (a "decompression bomb"), and Astro's image step then ships it as is.
  */
 export function imageSize(path: string, format: ImageFormat): { width: number; height: number } | undefined {
-	const head = Buffer.alloc(format === 'png' || format === 'webp' ? 64 : 256 * 1024);
-	const fd = openSync(path, 'r');
-	let length: number;
-	try {
-		length = readSync(fd, head, 0, head.length, 0);
-	} finally {
-		closeSync(fd);
-	}
-	const bytes = head.subarray(0, length);
+	const bytes = readHead(path, format === 'png' || format === 'webp' ? 64 : 256 * 1024);
+	const length = bytes.length;
 	const ascii = (start: number, end: number) => bytes.subarray(start, end).toString('latin1');
 	const size = (width: number, height: number) => ({ width, height });
 	if (format === 'png') return length >= 24 && ascii(12, 16) === 'IHDR' ? size(bytes.readUInt32BE(16), bytes.readUInt32BE(20)) : undefined;
