@@ -102,25 +102,19 @@ function writeFloorProject() {
 	symlinkSync('../../../node_modules', join(floor, 'node_modules'), 'dir');
 }
 
-async function main() {
-	const options = parseArgs(process.argv.slice(2));
-	mkdirSync(out, { recursive: true });
-	console.log(
-		`roadshow floor bench: ${options.sessions} sessions x ${options.cities} cities on ${cpus().length} CPUs, Node ${process.version}, Astro ${astroPackage.version}`,
-	);
-	if (!existsSync(TIME)) console.log(`  note: ${TIME} is missing: reporting wall time only, no peak memory`);
-
-	const generated = prepareContent(options, contentDir);
-	// With --no-generate the option values may not describe the reused folder; count its session files.
+/**
+ * Builds bench/out/floor cold from the content already in bench/out/content and returns its measurements (also
+ * written to bench/out/floor-result.json). `generated` is generate.mjs's summary when the content was just written.
+ */
+export async function runFloor(generated = null) {
 	const sessions = readdirSync(join(contentDir, 'sessions')).filter((name) => /\.mdx?$/.test(name)).length;
-
-	// Always cold: the project, its .astro/, its data store and its dist are rewritten from nothing.
 	writeFloorProject();
 	const loadBefore = loadavg()[0];
-	console.log(`  building bench/out/floor (log: bench/out/floor-build.log; load average before: ${loadBefore.toFixed(2)}) ...`);
+	console.log(
+		`  building the floor in bench/out/floor (log: bench/out/floor-build.log; load average before: ${loadBefore.toFixed(2)}) ...`,
+	);
 	const build = await timed([process.execPath, astroCli, 'build'], { ASTRO_TELEMETRY_DISABLED: '1' }, join(out, 'floor-build.log'), {
 		cwd: floor,
-		// Progress lines only: not the per-page lines, and not warnings (counted in the result instead).
 		echo: /^(?!.*\[WARN\]).*(\[(types|build|vite)\]|✓ Completed|generating static routes|error|Error)/,
 	});
 	const loadAfter = loadavg()[0];
@@ -139,40 +133,57 @@ async function main() {
 		input: generated ? { sessions, cities: generated.cities, seed: generated.seed, ext: generated.ext } : { sessions, reused: true },
 		ok,
 		exitCode: build.code,
+		haveTime: build.haveTime,
 		pages,
 		wallSeconds: +build.seconds.toFixed(1),
 		astroSeconds: log.astroSeconds,
 		phases: log.phases,
 		peakMb: build.peakMb === null ? null : Math.round(build.peakMb),
+		peakTreeMb: build.peakTreeMb === null ? null : Math.round(build.peakTreeMb),
 		distMb: +distMb.toFixed(1),
 		warnings: log.warnings,
 		loadAverage: { before: +loadBefore.toFixed(2), after: +loadAfter.toFixed(2) },
 	};
 	writeFileSync(join(out, 'floor-result.json'), JSON.stringify(result, null, '\t') + '\n');
+	return result;
+}
 
-	const status = ok
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	mkdirSync(out, { recursive: true });
+	console.log(
+		`roadshow floor bench: ${options.sessions} sessions x ${options.cities} cities on ${cpus().length} CPUs, Node ${process.version}, Astro ${astroPackage.version}`,
+	);
+	if (!existsSync(TIME)) console.log(`  note: ${TIME} is missing: reporting wall time only, no peak memory`);
+	const result = await runFloor(prepareContent(options, contentDir));
+	const status = result.ok
 		? 'ok'
-		: build.code !== 0
-			? `FAILED (exit ${build.code ?? build.signal}; see bench/out/floor-build.log)`
-			: `WRONG PAGE COUNT (${pages} pages for ${sessions} sessions)`;
+		: result.exitCode !== 0
+			? `FAILED (exit ${result.exitCode}; see bench/out/floor-build.log)`
+			: `WRONG PAGE COUNT (${result.pages} pages for ${result.input.sessions} sessions)`;
 	console.log(`\nresult: ${status}`);
 	console.log(
 		table([
-			['sessions / pages', `${sessions} / ${pages}`],
+			['sessions / pages', `${result.input.sessions} / ${result.pages}`],
 			['build (wall)', `${result.wallSeconds} s`],
 			['Astro\'s "built in"', result.astroSeconds === null ? '-' : `${result.astroSeconds} s`],
-			...Object.entries(log.phases).map(([name, value]) => [`  ${name}`, value === null ? '-' : `${value} s`]),
-			['peak memory (max RSS)', build.haveTime ? `${result.peakMb ?? '-'} MB` : `not measured (${TIME} missing)`],
+			...Object.entries(result.phases).map(([name, value]) => [`  ${name}`, value === null ? '-' : `${value} s`]),
+			[
+				'peak memory, tree / largest process',
+				result.haveTime ? `${result.peakTreeMb ?? '-'} / ${result.peakMb ?? '-'} MB` : `not measured (${TIME} missing)`,
+			],
 			['dist size', `${result.distMb} MB`],
-			['warnings in the log', `${log.warnings}`],
+			['warnings in the log', `${result.warnings}`],
 			['load average before/after', `${result.loadAverage.before} / ${result.loadAverage.after}`],
 		]),
 	);
 	console.log(`\nwrote bench/out/floor-result.json`);
-	if (!ok) process.exitCode = 1;
+	if (!result.ok) process.exitCode = 1;
 }
 
-main().catch((error) => {
-	console.error(`floor.mjs: ${error.message}`);
-	process.exitCode = 1;
-});
+// Run as a script (npm run bench:floor), not when bench/run.mjs imports runFloor().
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+	main().catch((error) => {
+		console.error(`floor.mjs: ${error.message}`);
+		process.exitCode = 1;
+	});

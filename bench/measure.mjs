@@ -6,10 +6,52 @@ import { generate, summaryLine } from './generate.mjs';
 
 const TIME = '/usr/bin/time';
 
+/** The pids of `pid` and all its descendants, from /proc (Linux); just `pid` where /proc is missing. */
+function processTree(pid) {
+	const pids = [pid];
+	for (let i = 0; i < pids.length; i++) {
+		let tasks = [];
+		try {
+			tasks = readdirSync(`/proc/${pids[i]}/task`);
+		} catch {
+			continue;
+		}
+		for (const task of tasks) {
+			try {
+				const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
+				if (children) pids.push(...children.split(/\s+/).map(Number));
+			} catch {
+				// the task ended while we read
+			}
+		}
+	}
+	return pids;
+}
+
+/** Summed resident memory of a process tree in MB (VmRSS of each process), or null without /proc. */
+function treeRssMb(pid) {
+	let kb = 0;
+	let seen = false;
+	for (const each of processTree(pid)) {
+		try {
+			const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${each}/status`, 'utf8'));
+			if (match) {
+				kb += Number(match[1]);
+				seen = true;
+			}
+		} catch {
+			// the process ended while we read
+		}
+	}
+	return seen ? kb / 1024 : null;
+}
+
 /**
  * Runs `command` in `cwd` (default: the current folder) under `/usr/bin/time -v` when it exists. Resolves with the wall
- * time measured here, the exit status, the peak RSS (largest process of the tree, from getrusage via time)
- * and whether the timeout stopped it. Output goes to `logFile`; lines matching `echo` are also printed.
+ * time measured here, the exit status, the peak RSS of the largest process (getrusage via time), the peak of the
+ * whole tree's summed RSS (sampled from /proc every 100 ms: Astro, its worker threads' share of it, and Pagefind's
+ * binary while Astro still holds its memory) and whether the timeout stopped it. Output goes to `logFile`; lines
+ * matching `echo` are also printed.
  */
 export function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = process.cwd() } = {}) {
 	const haveTime = existsSync(TIME);
@@ -22,6 +64,11 @@ export function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = p
 		// Own process group, so a timeout can stop node and any helper it started (pagefind) together.
 		const child = spawn(file, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		let timedOut = false;
+		let peakTreeMb = null;
+		const sampler = setInterval(() => {
+			const now = treeRssMb(child.pid);
+			if (now !== null && (peakTreeMb === null || now > peakTreeMb)) peakTreeMb = now;
+		}, 100);
 		const timer =
 			timeoutMinutes > 0
 				? setTimeout(() => {
@@ -56,6 +103,7 @@ export function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = p
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			clearInterval(sampler);
 			log.end();
 			const seconds = (performance.now() - started) / 1000;
 			let peakMb = null;
@@ -63,7 +111,7 @@ export function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = p
 				const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
 				if (match) peakMb = Number(match[1]) / 1024;
 			}
-			resolvePromise({ seconds, code, signal, timedOut, peakMb, haveTime });
+			resolvePromise({ seconds, code, signal, timedOut, peakMb, peakTreeMb, haveTime });
 		});
 	});
 }
@@ -137,4 +185,11 @@ export function prepareContent(options, dir) {
 	});
 	console.log(`  ${summaryLine(generated)}`);
 	return generated;
+}
+
+/** Rows of cells, each column padded to its widest cell, for the console. */
+export function columns(rows) {
+	const widths = [];
+	for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, String(cell).length)));
+	return rows.map((row) => `  ${row.map((cell, i) => String(cell).padEnd(widths[i])).join('  ')}`.trimEnd()).join('\n');
 }

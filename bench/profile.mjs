@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Reads the V8 CPU profiles that `node --cpu-prof` wrote (bench/run.mjs --cpu-prof: bench/out/profile/) and prints
+// where the time went: self time by package or build chunk, and the functions with the most self time.
+//
+//   npm exec -- node bench/profile.mjs [bench/out/profile] [--top 25]
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where a function lives, coarsely: a package, one of the build's chunks, Node itself, or V8's own entries. */
+function areaOf(url, functionName) {
+	if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+	const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+	if (pkg) return pkg[1];
+	if (url.startsWith('node:')) return 'node internals';
+	// Astro's server build: chunks named after the page or module they bundle, e.g. pages/sessions/_slug_.astro.mjs.
+	const chunk = /\/(?:\.prerender|server|chunks|pages)\/(.+)$/.exec(url);
+	if (chunk) return `build: ${chunk[1].replace(/_[A-Za-z0-9-]{8}\.mjs$/, '.mjs')}`;
+	const src = /\/(src\/.+)$/.exec(url);
+	return src ? src[1] : basename(url);
+}
+
+/** Self time in ms per node id of one profile. */
+function selfTimes(profile) {
+	const times = new Map();
+	const { samples = [], timeDeltas = [] } = profile;
+	for (let i = 0; i < samples.length; i++) times.set(samples[i], (times.get(samples[i]) ?? 0) + (timeDeltas[i] ?? 0) / 1000);
+	return times;
+}
+
+export function summariseProfiles(dir, top = 25) {
+	const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'));
+	if (files.length === 0) return `no .cpuprofile in ${dir}`;
+	const areas = new Map();
+	const functions = new Map();
+	let total = 0;
+	const lines = [];
+	for (const name of files) {
+		const profile = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+		const times = selfTimes(profile);
+		let fileTotal = 0;
+		for (const node of profile.nodes) {
+			const ms = times.get(node.id) ?? 0;
+			if (ms === 0) continue;
+			const { functionName, url, lineNumber } = node.callFrame;
+			const area = areaOf(url, functionName);
+			if (area === '(idle)') continue;
+			fileTotal += ms;
+			areas.set(area, (areas.get(area) ?? 0) + ms);
+			const key = `${functionName || '(anonymous)'}  ${area}${url ? `:${lineNumber + 1}` : ''}`;
+			functions.set(key, (functions.get(key) ?? 0) + ms);
+		}
+		total += fileTotal;
+		lines.push(`  ${name}: ${(fileTotal / 1000).toFixed(1)} s busy`);
+	}
+	const rank = (map) =>
+		[...map]
+			.sort(([, a], [, b]) => b - a)
+			.slice(0, top)
+			.map(([key, ms]) => `  ${(ms / 1000).toFixed(1).padStart(7)} s ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${key}`);
+	return [
+		`CPU profiles in ${dir} (${files.length} threads, ${(total / 1000).toFixed(1)} s busy in all; idle left out):`,
+		...lines,
+		'',
+		'self time by package or build chunk:',
+		...rank(areas),
+		'',
+		'functions with the most self time:',
+		...rank(functions),
+	].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+	const args = process.argv.slice(2);
+	const topAt = args.indexOf('--top');
+	const top = topAt >= 0 ? Number(args[topAt + 1]) : 25;
+	const dir = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--top') ?? 'bench/out/profile';
+	console.log(summariseProfiles(dir, top));
+}
