@@ -20,5 +20,5 @@ export const pathCalendarPath = (city: City, path: LearningPath) => `/cities/${c
 export const scheduleJsonPath = (city: City) => `/cities/${city.id}/schedule.json`;
 export const scheduleXmlPath = (city: City) => `/cities/${city.id}/schedule.xml`;
 
-/** The share picture (Open Graph) of a page, `/og/sessions/soys10.png` for `/sessions/soys10/`: made by src/pages/og/. */
+/** The share picture (Open Graph) of a page, `/og/sessions/soys10.png` for `/sessions/soys10/`: made by src/pages/[...picture].png.ts. */
 export const ogImagePath = (pagePath: string) => `/og/${pagePath.replace(/^\/+|\/+$/g, '')}.png`;
