@@ -28,46 +28,56 @@ function selfTimes(profile) {
 	return times;
 }
 
-export function summariseProfiles(dir, top = 25) {
-	const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'));
-	if (files.length === 0) return `no .cpuprofile in ${dir}`;
+/** One profile's busy time, and its self time by area and by function, in ms. */
+function readProfile(file) {
+	const profile = JSON.parse(readFileSync(file, 'utf8'));
+	const times = selfTimes(profile);
 	const areas = new Map();
 	const functions = new Map();
-	let total = 0;
-	const lines = [];
-	for (const name of files) {
-		const profile = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-		const times = selfTimes(profile);
-		let fileTotal = 0;
-		for (const node of profile.nodes) {
-			const ms = times.get(node.id) ?? 0;
-			if (ms === 0) continue;
-			const { functionName, url, lineNumber } = node.callFrame;
-			const area = areaOf(url, functionName);
-			if (area === '(idle)') continue;
-			fileTotal += ms;
-			areas.set(area, (areas.get(area) ?? 0) + ms);
-			const key = `${functionName || '(anonymous)'}  ${area}${url ? `:${lineNumber + 1}` : ''}`;
-			functions.set(key, (functions.get(key) ?? 0) + ms);
-		}
-		total += fileTotal;
-		lines.push(`  ${name}: ${(fileTotal / 1000).toFixed(1)} s busy`);
+	let busy = 0;
+	for (const node of profile.nodes) {
+		const ms = times.get(node.id) ?? 0;
+		if (ms === 0) continue;
+		const { functionName, url, lineNumber } = node.callFrame;
+		const area = areaOf(url, functionName);
+		if (area === '(idle)') continue;
+		busy += ms;
+		areas.set(area, (areas.get(area) ?? 0) + ms);
+		const key = `${functionName || '(anonymous)'}  ${area}${url ? `:${lineNumber + 1}` : ''}`;
+		functions.set(key, (functions.get(key) ?? 0) + ms);
 	}
-	const rank = (map) =>
+	return { busy, areas, functions };
+}
+
+/**
+ * The top costs of each thread's profile (Node names them CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread
+ * 0 is the main thread, where Astro renders; the others are worker threads, e.g. the share pictures' pool).
+ */
+export function summariseProfiles(dir, top = 25) {
+	const files = readdirSync(dir)
+		.filter((name) => name.endsWith('.cpuprofile'))
+		.sort();
+	if (files.length === 0) return `no .cpuprofile in ${dir}`;
+	const profiles = files.map((name) => ({ name, ...readProfile(join(dir, name)) }));
+	const total = profiles.reduce((sum, profile) => sum + profile.busy, 0);
+	const rank = (map, busy, count) =>
 		[...map]
 			.sort(([, a], [, b]) => b - a)
-			.slice(0, top)
-			.map(([key, ms]) => `  ${(ms / 1000).toFixed(1).padStart(7)} s ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${key}`);
-	return [
-		`CPU profiles in ${dir} (${files.length} threads, ${(total / 1000).toFixed(1)} s busy in all; idle left out):`,
-		...lines,
-		'',
-		'self time by package or build chunk:',
-		...rank(areas),
-		'',
-		'functions with the most self time:',
-		...rank(functions),
-	].join('\n');
+			.slice(0, count)
+			.map(([key, ms]) => `    ${(ms / 1000).toFixed(1).padStart(6)} s ${((100 * ms) / busy).toFixed(1).padStart(5)}%  ${key}`);
+	const lines = [`CPU profiles in ${dir}: ${files.length} threads, ${(total / 1000).toFixed(1)} s busy in all (idle left out)`];
+	for (const profile of profiles) {
+		const thread = /\.\d+\.(\d+)\.\d+\.cpuprofile$/.exec(profile.name)?.[1];
+		lines.push(
+			'',
+			`  ${profile.name} (${thread === '0' ? 'main thread' : `worker thread ${thread ?? '?'}`}): ${(profile.busy / 1000).toFixed(1)} s busy`,
+			'  self time by package or build chunk:',
+			...rank(profile.areas, profile.busy, Math.ceil(top / 2)),
+			'  functions with the most self time:',
+			...rank(profile.functions, profile.busy, top),
+		);
+	}
+	return lines.join('\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

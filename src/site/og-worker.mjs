@@ -22,6 +22,7 @@ const fonts = /** @type {const} */ ([400, 700]).map((weight) => ({
 }));
 // One libvips thread per worker: the pool already has a worker per core.
 sharp.concurrency(1);
+mkdirSync(cacheDir, { recursive: true });
 
 /** @param {Job} job */
 async function draw({ card, file }) {
@@ -32,7 +33,6 @@ async function draw({ card, file }) {
 	const png = await sharp(pixels.pixels, { raw: { width: pixels.width, height: pixels.height, channels: 4 } })
 		.png({ palette: true, colours: 32, dither: 0, effort: 1 })
 		.toBuffer();
-	mkdirSync(cacheDir, { recursive: true });
 	// Written aside and renamed, so that a build stopped half-way never leaves half a picture to reuse.
 	const partial = `${file}.${process.pid}.${job++}.tmp`;
 	writeFileSync(partial, png);
