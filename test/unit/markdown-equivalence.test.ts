@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownMdxFiles, readsAsMarkdown } from '../../src/catalog/markdown-equivalence';
+import { markdownHints } from '../../src/cli/check-content';
 
 describe('an .mdx body that reads as Markdown', () => {
 	it.each([
@@ -51,5 +52,27 @@ describe('markdownMdxFiles', () => {
 			{ filePath: 'content/sessions/D.mdx', data: {} },
 		];
 		expect(markdownMdxFiles(files)).toEqual(['content/sessions/A.mdx', 'content/sessions/D.mdx']);
+	});
+});
+
+describe('the hints of npm run check', () => {
+	const session = (code: string, body: string) => ({ filePath: `content/sessions/${code}.mdx`, data: {}, body });
+
+	it('names each .mdx file that is built as Markdown, and says to rename it', () => {
+		expect(markdownHints([session('BRK2040', 'Plain.'), session('SOYS40', 'An <abbr title="x">X</abbr>.')], 'content')).toEqual([
+			'content/sessions/BRK2040.mdx: hint: the body uses no MDX, so the build already renders it as Markdown; rename the file to .md',
+		]);
+	});
+
+	it('names the first ten of many, then how many more', () => {
+		const files = Array.from({ length: 12 }, (_, index) => session(`BRK${2000 + index}`, 'Plain.'));
+		const hints = markdownHints(files, 'content');
+		expect(hints).toHaveLength(11);
+		expect(hints[9]).toMatch(/^content\/sessions\/BRK2009\.mdx: hint: /);
+		expect(hints[10]).toBe('content/: hint: and 2 more .mdx files like these; rename them to .md too');
+	});
+
+	it('says nothing when every .mdx body uses MDX', () => {
+		expect(markdownHints([session('SEC20', 'Text: {"a string"}.')], 'content')).toEqual([]);
 	});
 });
