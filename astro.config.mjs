@@ -6,7 +6,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { bodyFeatures, videoOrigins } from './src/catalog/body-policy';
+import { processorFeatures, videoOrigins } from './src/catalog/body-policy';
 import { bodyAllowList } from './src/integrations/body-allow-list';
 import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
@@ -55,7 +55,7 @@ export default defineConfig({
 	// into elements first, so that the allow-list reads it as a browser would.
 	markdown: {
 		syntaxHighlight: 'prism',
-		processor: satteri({ hastPlugins: [bodyAllowList], features: { ...bodyFeatures, rawHtml: true } }),
+		processor: satteri({ hastPlugins: [bodyAllowList], features: processorFeatures }),
 	},
 	security: {
 		csp: {

@@ -24,6 +24,9 @@ export const videoOrigins = [...new Set(videoPlayers.map((prefix) => new URL(pre
 /** Markdown features of the site's processor (astro.config.mjs), so that the check parses what the build parses. */
 export const bodyFeatures = { gfm: true, smartPunctuation: true } as const;
 
+/** The features astro.config.mjs gives the processor: raw HTML is parsed into elements for the allow-list to read. */
+export const processorFeatures = { ...bodyFeatures, rawHtml: true } as const;
+
 /** Most nested elements a body may have (lists in lists, quotes in quotes): deeper is a mistake or an attack. */
 export const maxBodyDepth = 32;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listFiles, readBuilt } from '../support/builds';
+import { listFiles, mdxModules, readBuilt } from '../support/builds';
 import { builtSite } from '../support/built-site';
 import { parseCalendar } from '../support/ics';
 
@@ -85,6 +85,23 @@ describe('inert content (test/fixtures/inert): written attacks are shown, not ru
 		expect(sec20).toContain('<a href="https://content-security-policy.com/" rel="noopener">A reference</a>');
 		expect(text(sec20)).toContain("export const stolen = process.env;\ndocument.body.innerHTML = '<img src=x onerror=alert(1)>';");
 		expect(tags(sec20).filter((tag) => executable.test(tag))).toEqual([]);
+	});
+
+	it('renders a component-free .mdx body as the same text in .md renders, allow-list included', () => {
+		const abstract = (code: string) => body(readBuilt(inert, `sessions/${code}/index.html`), '<p>This abstract is written twice');
+		const asMd = abstract('sec30');
+		expect(abstract('sec31')).toBe(asMd);
+		// What the site's Markdown processor and its allow-list step make of it: smart quotes, ids of their own,
+		// rel="noopener" on a link to another site, a highlighted fence whose braces and tags are text.
+		expect(asMd).toContain('“quotes”');
+		expect(asMd).toContain('<h2 id="user-content-plain">Plain</h2>');
+		expect(asMd).toContain('<a href="https://cheatsheetseries.owasp.org/" rel="noopener">the cheat sheet</a>');
+		expect(asMd).toContain('<code>&lt;script&gt;</code>');
+		expect(text(asMd)).toContain("const tag = '<div>{x}</div>';");
+	});
+
+	it('compiles only the .mdx body that uses MDX (SEC20) into the server bundle; SEC31.mdx is built as Markdown', () => {
+		expect(mdxModules(inert)).toEqual(['test/fixtures/inert/content/sessions/SEC20.mdx']);
 	});
 
 	it('builds a city in the zone link Australia/NSW at the right instant', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog';
 import { readContentFolder } from '../../src/loaders/content-folder';
-import { listFiles, projectRoot, readBuilt, run, type BuildResult } from '../support/builds';
+import { basicRepository, listFiles, mdxModules, projectRoot, readBuilt, run, type BuildResult } from '../support/builds';
 import { builtSite } from '../support/built-site';
 
 /** The visible text of a page, entities decoded, whitespace collapsed. */
@@ -115,6 +115,11 @@ describe('the sample site (content/)', () => {
 	it('renders the same HTML whatever the build machine TZ is', () => {
 		expectIdenticalTrees(sample, builtSite('sample-tokyo'));
 	});
+
+	it("compiles its one .mdx body, SOYS40's with an <abbr> element, as MDX and the rest as Markdown", () => {
+		expect(mdxModules(sample)).toEqual(['content/sessions/SOYS40.mdx']);
+		expect(readBuilt(sample, 'sessions/soys40/index.html')).toContain('uses <abbr title="artificial intelligence">AI</abbr> to organize');
+	});
 });
 
 describe('a fixture site (test/fixtures/basic)', () => {
@@ -144,6 +149,12 @@ describe('a fixture site (test/fixtures/basic)', () => {
 		expect(everything).not.toContain('must not be published');
 		expect(everything).not.toContain('A session in a draft folder');
 		expect(files).not.toContain('sessions/new1/index.html');
+	});
+
+	it('builds the .mdx bodies without MDX as Markdown and compiles only THR1001, whose <em> is JSX', () => {
+		expect(mdxModules(basic)).toEqual([`${basicRepository.content}/sessions/THR1001.mdx`]);
+		expect(readBuilt(basic, 'sessions/thr1001/index.html')).toContain('<em>tags</em> &amp; “quotes”.');
+		expect(readBuilt(basic, 'sessions/soys10/index.html')).toContain('This abstract has <strong>bold</strong> text.');
 	});
 
 	it('shows every delivery of SOYS10 in local time with the zone of that day', () => {
@@ -269,6 +280,18 @@ describe('content mistakes (test/fixtures/bad)', () => {
 	it('passes the content check on the sample', async () => {
 		const { exitCode, output } = await run(process.execPath, ['scripts/check-content.mjs'], {});
 		expect(output).toMatch(/content\/: no problems in \d+ sessions/);
+		expect(output).not.toContain(': hint:');
+		expect(exitCode).toBe(0);
+	});
+
+	it('hints, without failing, at an .mdx file whose body uses no MDX', async () => {
+		const { exitCode, output } = await run(process.execPath, ['scripts/check-content.mjs'], {
+			ROADSHOW_CONTENT_DIR: 'test/fixtures/inert/content',
+		});
+		expect(output.split('\n').filter((line) => line.includes(': hint:'))).toEqual([
+			'test/fixtures/inert/content/sessions/SEC31.mdx: hint: the body uses no MDX, so the build already renders it as Markdown; rename the file to .md',
+		]);
+		expect(output).toContain('test/fixtures/inert/content/: no problems in 4 sessions');
 		expect(exitCode).toBe(0);
 	});
 });

@@ -151,3 +151,20 @@ export function listFiles(root: string): string[] {
 export function readBuilt(build: BuildResult, path: string): string {
 	return readFileSync(join(build.outDir, path), 'utf8');
 }
+
+/**
+ * The content files a build compiled as MDX modules: the entries Astro's data store (in the build's cache folder)
+ * marks `deferredRender`, which are exactly those its content-modules map hands to @astrojs/mdx for the server
+ * bundle. Every other body was rendered as Markdown in the content layer. The store is devalue's flat form: one
+ * array, objects whose fields hold the indexes of their values.
+ */
+export function mdxModules(build: BuildResult): string[] {
+	const store = JSON.parse(readFileSync(join(buildsRoot, '.cache', build.name, 'data-store.json'), 'utf8')) as unknown[];
+	const isEntry = (value: unknown): value is Record<string, number> =>
+		typeof value === 'object' && value !== null && !Array.isArray(value) && 'id' in value && 'filePath' in value;
+	return store
+		.filter(isEntry)
+		.filter((entry) => entry['deferredRender'] !== undefined && store[entry['deferredRender']] === true)
+		.map((entry) => String(store[entry['filePath'] ?? -1]))
+		.sort();
+}
