@@ -32,6 +32,12 @@ const facets: readonly (readonly [string, string])[] = [
 	['language', 'Language'],
 ];
 const PAGE_SIZE = 20;
+/** Results put on screen before the rest of the first page has arrived. */
+const FIRST_BATCH = 5;
+/** How long a one-letter query waits for the next keystroke before it is searched. */
+const ONE_LETTER_WAIT_MS = 200;
+/** The pause in typing after which the open filters load their counts. */
+const COUNTS_AFTER_MS = 400;
 
 export async function initSearch(root: HTMLElement): Promise<void> {
 	const form = root.querySelector<HTMLFormElement>('form[role="search"]');
@@ -48,75 +54,148 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 	panel.open = wide.matches;
 	wide.addEventListener('change', () => (panel.open = wide.matches));
 	root.querySelector('[data-search-layout]')?.removeAttribute('hidden');
-	status.textContent = 'Loading the search index…';
 
-	let pagefind: Pagefind;
-	try {
-		// A runtime URL, so the bundler leaves Pagefind's own script alone.
-		const url = '/pagefind/pagefind.js';
-		pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-		await pagefind.init();
-	} catch {
-		status.textContent = 'The search index was not found. Run "npm run build" to create it (in development, search uses the last build).';
-		return;
-	}
 	const labels = readLabels(root);
 	const selected = new Map<string, Set<string>>(facets.map(([name]) => [name, new Set<string>()]));
 	const params = new URLSearchParams(location.search);
 	input.value = params.get('q') ?? '';
 	for (const [name] of facets) for (const value of params.getAll(name)) selected.get(name)?.add(idOf(labels, name, value));
+	// The values come with the page; their counts need Pagefind's filter index (about 110 KB at 5,000 sessions), which
+	// is loaded when the filters are used or shown beside results, not for every search (issue 12).
+	renderFilters(filterBox, labels, selected);
 
-	const allFilters = await pagefind.filters();
-	renderFilters(filterBox, allFilters, selected, labels);
+	// Pagefind (its script, WebAssembly and metadata) is loaded when the visitor reaches for the field, so that the
+	// first keystroke only waits for the index chunk of its word, and a visit that never searches loads none of it.
+	let engine: Promise<Pagefind | null> | undefined;
+	const loadEngine = () =>
+		(engine ??= (async () => {
+			root.dataset['searchEngine'] = 'loading';
+			try {
+				// A runtime URL, so the bundler leaves Pagefind's own script alone.
+				const url = '/pagefind/pagefind.js';
+				const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+				await pagefind.init();
+				// An empty search settles once the WebAssembly and the metadata are in, and loads no index chunk.
+				await pagefind.search('');
+				root.dataset['searchEngine'] = 'ready';
+				return pagefind;
+			} catch {
+				root.dataset['searchEngine'] = 'failed';
+				status.textContent =
+					'The search index was not found. Run "npm run build" to create it (in development, search uses the last build).';
+				return null;
+			}
+		})());
+	for (const event of ['pointerdown', 'focusin', 'touchstart'] as const)
+		form.addEventListener(event, () => void loadEngine(), { passive: true });
 
+	let allFilters: Record<string, Record<string, number>> | null = null;
+	let counts: Promise<void> | undefined;
 	let shown: PagefindResultData[] = [];
 	let pending: PagefindSearch | null = null;
 	let generation = 0;
+	let running: Promise<void> | null = null;
+	let queued = false;
+	let countsTimer: ReturnType<typeof setTimeout> | undefined;
+
+	const currentFilters = () =>
+		Object.fromEntries([...selected].filter(([, values]) => values.size > 0).map(([name, values]) => [name, { any: [...values] }]));
+
+	/** Loads the whole filter index once, then shows the counts for the current query. */
+	const loadCounts = () =>
+		(counts ??= (async () => {
+			const pagefind = await loadEngine();
+			if (!pagefind) return;
+			allFilters = await pagefind.filters();
+			const term = input.value.trim();
+			const filters = currentFilters();
+			if (!term && Object.keys(filters).length === 0) updateCounts(filterBox, allFilters);
+			else {
+				const current = generation;
+				const search = await pagefind.search(term || null, { filters });
+				if (search && current === generation) updateCounts(filterBox, search.filters);
+			}
+		})());
+	for (const event of ['pointerenter', 'focusin'] as const) panel.addEventListener(event, () => void loadCounts());
+	// Opening the disclosure on a phone; on a wide screen it opens by itself, and the counts come with the results.
+	panel.addEventListener('toggle', () => panel.open && !wide.matches && void loadCounts());
 
 	const run = async (updateUrl: boolean) => {
 		const current = ++generation;
 		const term = input.value.trim();
-		const filters = Object.fromEntries(
-			[...selected].filter(([, values]) => values.size > 0).map(([name, values]) => [name, { any: [...values] }]),
-		);
+		const filters = currentFilters();
 		if (updateUrl) writeUrl(term, selected);
-		const pickedCount = [...selected.values()].reduce((sum, values) => sum + values.size, 0);
+		const pickedCount = pickedCountOf(selected);
 		picked.textContent = pickedCount > 0 ? `(${pickedCount})` : '';
 		if (!term && Object.keys(filters).length === 0) {
 			list.replaceChildren();
 			more.hidden = true;
 			status.textContent = 'Type a word, a session code or a name, or pick a filter.';
-			updateCounts(filterBox, allFilters);
+			if (allFilters) updateCounts(filterBox, allFilters);
 			return;
 		}
+		if (root.dataset['searchEngine'] !== 'ready') status.textContent = 'Loading the search index…';
+		const pagefind = await loadEngine();
+		if (!pagefind || current !== generation) return;
+		// Counts only from a search that ran with the whole filter index loaded (a partial one would hide facets).
+		const withCounts = allFilters !== null;
 		const search = await pagefind.search(term || null, { filters });
 		if (!search || current !== generation) return;
 		pending = search;
-		updateCounts(filterBox, search.filters);
-		shown = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
+		if (withCounts) updateCounts(filterBox, search.filters);
+		// Only the first page's fragments (about 1 KB each); the first few go on screen before the rest arrive.
+		const first = await Promise.all(search.results.slice(0, FIRST_BATCH).map((result) => result.data()));
 		if (current !== generation) return;
-		list.replaceChildren(...shown.map(resultItem));
+		list.replaceChildren(...first.map(resultItem));
+		// Still typing: the next search replaces these, so the rest of the page would be downloaded for nothing.
+		if (queued) return;
+		const rest = await Promise.all(search.results.slice(FIRST_BATCH, PAGE_SIZE).map((result) => result.data()));
+		if (current !== generation) return;
+		list.append(...rest.map(resultItem));
+		shown = [...first, ...rest];
 		more.hidden = search.results.length <= shown.length;
 		const count = search.results.length;
 		status.textContent = `${count === 1 ? '1 result' : `${count} results`}${term ? ` for “${term}”` : ''}`;
+		// Beside results, the open filters show their counts (on a phone they wait until the disclosure is opened),
+		// once typing has paused, so that loading them does not hold up the searches for the next keystrokes.
+		clearTimeout(countsTimer);
+		if (panel.open) countsTimer = setTimeout(() => !running && void loadCounts(), COUNTS_AFTER_MS);
 	};
 
-	let timer: ReturnType<typeof setTimeout> | undefined;
+	// As you type: a keystroke starts a search at once when none is running; keystrokes during one are answered by
+	// a single search for the latest text when it ends (no fixed delay before the first results).
+	const search = (updateUrl: boolean) => {
+		if (running) {
+			queued = true;
+			return;
+		}
+		running = run(updateUrl).finally(() => {
+			running = null;
+			if (queued) {
+				queued = false;
+				search(true);
+			}
+		});
+	};
+
+	// One letter matches a large share of the index (the most chunks and scoring work, results nobody wants): it
+	// waits a moment for the second keystroke, which usually comes sooner.
+	let oneLetter: ReturnType<typeof setTimeout> | undefined;
 	input.addEventListener('input', () => {
-		clearTimeout(timer);
-		void pagefind.preload(input.value);
-		timer = setTimeout(() => void run(true), 120);
+		clearTimeout(oneLetter);
+		if (input.value.trim().length === 1) oneLetter = setTimeout(() => search(true), ONE_LETTER_WAIT_MS);
+		else search(true);
 	});
 	input.addEventListener('keydown', (event) => {
 		if (event.key === 'Escape' && input.value) {
 			event.preventDefault();
 			input.value = '';
-			void run(true);
+			search(true);
 		}
 	});
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
-		void run(true);
+		search(true);
 	});
 	filterBox.addEventListener('change', (event) => {
 		const box = event.target;
@@ -124,7 +203,8 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 		const values = selected.get(box.name);
 		if (box.checked) values?.add(box.value);
 		else values?.delete(box.value);
-		void run(true);
+		void loadCounts();
+		search(true);
 	});
 	more.addEventListener('click', async () => {
 		if (!pending) return;
@@ -146,12 +226,17 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 		for (const box of filterBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
 			box.checked = selected.get(box.name)?.has(box.value) ?? false;
 		}
-		void run(false);
+		search(false);
 	});
+	// A link with a query or filters is answered at once; the counts come with it when filters are picked.
+	if (pickedCountOf(selected) > 0) void loadCounts();
 	await run(false);
-	// Tests and styles wait for this: the index is loaded, facets and any first results are on screen.
+	// Tests and styles wait for this: the page is interactive, and the results of a query in the URL are on screen.
 	root.classList.add('is-ready');
 }
+
+const pickedCountOf = (selected: ReadonlyMap<string, ReadonlySet<string>>) =>
+	[...selected.values()].reduce((sum, values) => sum + values.size, 0);
 
 function writeUrl(term: string, selected: ReadonlyMap<string, ReadonlySet<string>>): void {
 	const params = new URLSearchParams();
@@ -183,14 +268,10 @@ function idOf(labels: Labels, name: string, value: string): string {
 	return Object.keys(known).find((id) => known[id]?.toLowerCase() === lower) ?? value;
 }
 
-function renderFilters(
-	box: HTMLElement,
-	all: Record<string, Record<string, number>>,
-	selected: ReadonlyMap<string, ReadonlySet<string>>,
-	labels: Labels,
-): void {
+/** The facets and their values, from the page's labels; the counts come later (`updateCounts`). */
+function renderFilters(box: HTMLElement, labels: Labels, selected: ReadonlyMap<string, ReadonlySet<string>>): void {
 	const groups = facets.flatMap(([name, legend]) => {
-		const values = Object.keys(all[name] ?? {}).sort((a, b) =>
+		const values = Object.keys(labels[name] ?? {}).sort((a, b) =>
 			labelOf(labels, name, a).localeCompare(labelOf(labels, name, b), 'en', { numeric: true }),
 		);
 		if (values.length < 2 && !(name === 'kind' && values.length > 0)) return [];

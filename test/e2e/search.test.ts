@@ -113,9 +113,16 @@ describe('search (/search/)', () => {
 		).toBe(true);
 	});
 
-	it('offers facets with the counts of the whole index before anything is typed', async () => {
+	it('offers facets with the counts of the whole index before anything is typed, once the filters are reached', async () => {
 		await page.goto(`${baseUrl}/search/`);
 		await page.locator('[data-search].is-ready').waitFor();
+		// The counts need Pagefind's filter index, loaded when the filters are used, not with the page (issue 12).
+		await page.locator('[data-search-filters]').hover();
+		await page
+			.getByRole('group', { name: 'Kind' })
+			.locator('label', { hasText: /\(\d+\)/ })
+			.first()
+			.waitFor();
 		const kinds = await page.getByRole('group', { name: 'Kind' }).locator('label').allTextContents();
 		expect(kinds.map((text) => text.trim())).toEqual([
 			`City (${catalog.cities.length})`,
@@ -159,6 +166,37 @@ describe('search (/search/)', () => {
 		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Escape');
 		await expect(page.locator('#search-input').inputValue()).resolves.toBe('');
+	});
+
+	it('loads Pagefind when the field is reached, before any keystroke, and answers the typing', async () => {
+		const asked: string[] = [];
+		// Pagefind fetches from its Web Worker: context-wide requests include the worker's.
+		context.on('request', (request) => {
+			const path = new URL(request.url()).pathname;
+			if (path.startsWith('/pagefind/')) asked.push(path);
+		});
+		await page.goto(`${baseUrl}/search/`);
+		await page.locator('[data-search].is-ready').waitFor();
+		expect(asked, 'nothing of Pagefind with the page').toEqual([]);
+		await page.locator('#search-input').click();
+		await page.locator('[data-search][data-search-engine="ready"]').waitFor();
+		expect(asked).toContain('/pagefind/pagefind.js');
+		expect(
+			asked.some((path) => /^\/pagefind\/wasm\.[a-z]+\.pagefind$/.test(path)),
+			'the WebAssembly',
+		).toBe(true);
+		expect(
+			asked.some((path) => /^\/pagefind\/pagefind\..+\.pf_meta$/.test(path)),
+			'the metadata',
+		).toBe(true);
+		expect(
+			asked.filter((path) => path.includes('/fragment/') || path.includes('/filter/')),
+			'no results before a keystroke',
+		).toEqual([]);
+		expect(await page.locator('#search-input').inputValue()).toBe('');
+		await page.keyboard.type('cortex', { delay: 60 });
+		await page.locator('[data-search-status]', { hasText: 'for “cortex”' }).waitFor();
+		expect(await resultCodes()).toContain('SOYS40');
 	});
 
 	it('measures time from keystroke to first result and bytes downloaded for one search (reported, not asserted)', async () => {
