@@ -55,6 +55,8 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 	wide.addEventListener('change', () => (panel.open = wide.matches));
 	root.querySelector('[data-search-layout]')?.removeAttribute('hidden');
 
+	// A small catalog's filter index is small: its counts come with the results; a large one's when the filters are used.
+	const countsWithResults = root.hasAttribute('data-counts-with-results');
 	const labels = readLabels(root);
 	const selected = new Map<string, Set<string>>(facets.map(([name]) => [name, new Set<string>()]));
 	const params = new URLSearchParams(location.search);
@@ -156,10 +158,10 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 		more.hidden = search.results.length <= shown.length;
 		const count = search.results.length;
 		status.textContent = `${count === 1 ? '1 result' : `${count} results`}${term ? ` for “${term}”` : ''}`;
-		// Beside results, the open filters show their counts (on a phone they wait until the disclosure is opened),
-		// once typing has paused, so that loading them does not hold up the searches for the next keystrokes.
+		// Beside results, the open filters of a small catalog show their counts (on a phone they wait until the
+		// disclosure is opened), once typing has paused, so that loading them does not hold up the next keystrokes.
 		clearTimeout(countsTimer);
-		if (panel.open) countsTimer = setTimeout(() => !running && void loadCounts(), COUNTS_AFTER_MS);
+		if (panel.open && countsWithResults) countsTimer = setTimeout(() => !running && void loadCounts(), COUNTS_AFTER_MS);
 	};
 
 	// As you type: a keystroke starts a search at once when none is running; keystrokes during one are answered by
