@@ -28,22 +28,23 @@ function processTree(pid) {
 	return pids;
 }
 
-/** Summed resident memory of a process tree in MB (VmRSS of each process), or null without /proc. */
-function treeRssMb(pid) {
+/** Summed resident memory of a process tree in MB (VmRSS of each process) and its parts, or null without /proc. */
+function treeRss(pid) {
 	let kb = 0;
-	let seen = false;
+	const parts = [];
 	for (const each of processTree(pid)) {
 		try {
-			const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${each}/status`, 'utf8'));
+			const status = readFileSync(`/proc/${each}/status`, 'utf8');
+			const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
 			if (match) {
 				kb += Number(match[1]);
-				seen = true;
+				parts.push(`${/^Name:\s+(.*)$/m.exec(status)?.[1] ?? each} ${Math.round(Number(match[1]) / 1024)} MB`);
 			}
 		} catch {
 			// the process ended while we read
 		}
 	}
-	return seen ? kb / 1024 : null;
+	return parts.length > 0 ? { mb: kb / 1024, parts } : null;
 }
 
 /**
@@ -65,9 +66,18 @@ export function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = p
 		const child = spawn(file, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		let timedOut = false;
 		let peakTreeMb = null;
+		let peakTree = null;
 		const sampler = setInterval(() => {
-			const now = treeRssMb(child.pid);
-			if (now !== null && (peakTreeMb === null || now > peakTreeMb)) peakTreeMb = now;
+			const now = treeRss(child.pid);
+			if (now !== null && (peakTreeMb === null || now.mb > peakTreeMb)) {
+				peakTreeMb = now.mb;
+				// When and of what: seconds into the command and each process's share, to find the phase in the log.
+				peakTree = {
+					atSeconds: +((performance.now() - started) / 1000).toFixed(1),
+					clock: new Date().toTimeString().slice(0, 8),
+					processes: now.parts,
+				};
+			}
 		}, 100);
 		const timer =
 			timeoutMinutes > 0
@@ -111,7 +121,7 @@ export function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = p
 				const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
 				if (match) peakMb = Number(match[1]) / 1024;
 			}
-			resolvePromise({ seconds, code, signal, timedOut, peakMb, peakTreeMb, haveTime });
+			resolvePromise({ seconds, code, signal, timedOut, peakMb, peakTreeMb, peakTree, haveTime });
 		});
 	});
 }

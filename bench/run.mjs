@@ -272,6 +272,7 @@ async function main() {
 			ok: again.code === 0,
 			seconds: +again.seconds.toFixed(1),
 			peakTreeMb: again.peakTreeMb === null ? null : Math.round(again.peakTreeMb),
+			peakTree: again.peakTree,
 			phases: again.log.phases,
 		};
 	}
@@ -301,6 +302,7 @@ async function main() {
 			seconds: +build.seconds.toFixed(1),
 			peakMb: build.peakMb === null ? null : Math.round(build.peakMb),
 			peakTreeMb: build.peakTreeMb === null ? null : Math.round(build.peakTreeMb),
+			peakTree: build.peakTree,
 			loadAverage: { before: +build.loadBefore.toFixed(2), after: +build.loadAfter.toFixed(2) },
 			warm: options.warm,
 			profiled: options.cpuProf,
@@ -407,6 +409,10 @@ async function main() {
 		],
 	];
 	console.log(columns(rows));
+	const peakLine = (label, peak) =>
+		peak && console.log(`  ${label} peak at ${peak.atSeconds} s (${peak.clock} in the log): ${peak.processes.join(', ')}`);
+	peakLine('\nmemory: the build', result.build.peakTree);
+	peakLine('memory: the second build', incremental?.peakTree);
 	if (log.routes.length)
 		console.log(
 			`\nroutes by summed render time:\n${table(log.routes.slice(0, 14).map((r) => [r.route, `${r.seconds} s for ${r.files} files (${r.msPerFile} ms each)`]))}`,
