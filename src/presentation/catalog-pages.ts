@@ -4,9 +4,10 @@ import { sessionFacetValues } from './facets';
 /**
  * Most session cards one catalog page carries. A catalog of at most this many sessions is one page, /sessions/,
  * with every card (the sample's 46); a larger one becomes an overview at /sessions/ and one page per track at
- * /tracks/<id>/ (numbered /tracks/<id>/2/… when a track has more). A card weighs about 60–70 bytes gzipped on a
- * page of cards, so 500 cards and the page's chrome (the filters, 800 speakers at 5,000 sessions) stay near a
- * third of the 150 KB first-view budget of issue 12, leaving room for long titles and many speakers.
+ * /tracks/<id>/ (numbered /tracks/<id>/2/… when a track has more). A card weighs about 60 bytes gzipped on a
+ * page of cards, so 500 cards and the page's chrome (the filters: 800 speakers at 5,000 sessions) stay under a
+ * third of the 150 KB first-view budget of issue 12 (bench tour, 5,000 sessions: /sessions/ 44 KB, a 500-card
+ * track page 42 KB), leaving room for long titles and many speakers.
  * ROADSHOW_CATALOG_PAGE_SIZE overrides it at build time (the tests build a few hundred sessions with a low one).
  */
 export const catalogPageSize = 500;
