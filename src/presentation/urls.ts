@@ -4,6 +4,10 @@ import type { City, Delivery, LearningPath, Session, Speaker } from '../catalog/
 export const sessionUrl = (session: Session) => `/sessions/${session.slug}/`;
 /** The session catalog narrowed by facet ids, the one vocabulary of catalog, search and session pages (facets.ts). */
 export const catalogUrl = (filters: Readonly<Record<string, string>>) => `/sessions/?${new URLSearchParams(filters).toString()}`;
+/** A track's page of a paginated catalog (catalog-pages.ts): /tracks/<id>/, then /tracks/<id>/2/…; never under /sessions/, where any [a-z0-9] name is a session code. */
+export const trackPageUrl = (trackId: string, page = 1) => `/tracks/${trackId}/${page > 1 ? `${page}/` : ''}`;
+/** The sessions with each value of a facet, for the filters of a paginated catalog: a file name no session code can take (codes have no '-' or '.'). */
+export const facetIndexPath = (facet: string) => `/sessions/by-${facet}.json`;
 export const pathUrl = (path: LearningPath) => `/paths/${path.id}/`;
 export const cityUrl = (city: City) => `/cities/${city.id}/`;
 /** The agenda as a grid of rooms, for cities with parallel sessions (src/presentation/agenda.ts hasRoomView). */

@@ -2,8 +2,17 @@
 // the URL (?city=sydney&type=theater) so it can be shared; a change replaces the history entry, so one Back
 // leaves the catalog. With a city chosen, each card shows its day, time and room there (from that city's small
 // deliveries.json, fetched once) and cards sort by time. The filters apply as they change (a group of controls,
-// not a form to submit). Without JavaScript they stay hidden and the full
-// grouped list is there.
+// not a form to submit). Without JavaScript they stay hidden and the full grouped list (or, in a paginated
+// catalog, the links to every track's pages) is there.
+//
+// A catalog too large for one page (src/presentation/catalog-pages.ts) has three scopes (data-scope):
+// - `all`: every card is on the page; everything happens in place, as above.
+// - `track`: /tracks/<id>/[n/]: one page of a track. Choosing a track goes to that track's page (or /sessions/
+//   for "All") with the other choices in the query. Any other choice first pulls in the cards of the track's
+//   other numbered pages (that track's HTML only, each page under the budget), then filters in place.
+// - `overview`: /sessions/: the first few cards of each track. A choice loads /sessions/by-<facet>.json (the
+//   sessions with each value of that facet, a few KB) and shows per track how many match, with a link to the
+//   track's page carrying the choice; the preview cards that match stay in view.
 import { rememberCity } from './your-city';
 import { initPickButtons, pickButton } from './pick-buttons';
 
@@ -42,41 +51,148 @@ function agendaOf(city: string): Promise<readonly DeliveryRow[]> {
 	return agenda;
 }
 
+/** /sessions/by-<facet>.json: for each value, the gaps between the positions of each value's sessions. */
+interface FacetIndexFile {
+	readonly values?: Readonly<Record<string, readonly number[]>>;
+}
+
+/** A facet's index (src/pages/sessions/by-[facet].json.ts): for each value, the positions of its sessions. */
+const facetIndexes = new Map<string, Promise<ReadonlyMap<string, ReadonlySet<number>>>>();
+
+function facetIndexOf(facet: string): Promise<ReadonlyMap<string, ReadonlySet<number>>> {
+	let index = facetIndexes.get(facet);
+	if (!index) {
+		index = fetch(`/sessions/by-${encodeURIComponent(facet)}.json`)
+			.then((response): Promise<FacetIndexFile> => (response.ok ? (response.json() as Promise<FacetIndexFile>) : Promise.resolve({})))
+			.then((data) => {
+				const decoded = new Map<string, ReadonlySet<number>>();
+				for (const [value, gaps] of Object.entries(data.values ?? {})) {
+					let position = -1;
+					decoded.set(value, new Set(gaps.map((gap) => (position += gap))));
+				}
+				return decoded;
+			})
+			.catch(() => new Map());
+		facetIndexes.set(facet, index);
+	}
+	return index;
+}
+
+/** A track's pages, as urls.ts writes them (trackPageUrl); "All" is the catalog's overview. */
+const trackHref = (track: string) => (track ? `/tracks/${encodeURIComponent(track)}/` : '/sessions/');
+
 export function initCatalogFilters(form: HTMLElement): void {
+	const scope = form.dataset['scope'] ?? 'all';
+	const paginated = scope !== 'all';
+	const otherPages = (form.dataset['otherPages'] ?? '').split(' ').filter(Boolean);
 	const selects = [...form.querySelectorAll<HTMLSelectElement>('select[name]')];
+	// In a paginated catalog the track is the page, not a filter: choosing one navigates.
+	const filtering = selects.filter((select) => !(paginated && select.name === 'track'));
 	const names = selects.map((select) => select.name);
 	const status = form.querySelector<HTMLElement>('[data-catalog-status]');
 	const panel = form.closest('details');
 	const panelCount = document.querySelector<HTMLElement>('[data-filter-count]');
-	const items: Item[] = [...document.querySelectorAll<HTMLElement>('[data-session]')].map((element, order) => ({
-		element,
-		code: element.dataset['session'] ?? '',
-		order,
-		values: new Map(names.map((name) => [name, new Set((element.dataset[name] ?? '').split(' ').filter(Boolean))])),
-	}));
+	const collect = (): Item[] =>
+		[...document.querySelectorAll<HTMLElement>('[data-session]')].map((element, order) => ({
+			element,
+			code: element.dataset['session'] ?? '',
+			order,
+			values: new Map(names.map((name) => [name, new Set((element.dataset[name] ?? '').split(' ').filter(Boolean))])),
+		}));
+	let items = collect();
 	const groups = [...document.querySelectorAll<HTMLElement>('[data-catalog-group]')];
+	const pagination = document.querySelector<HTMLElement>('[data-catalog-pagination]');
+	// Every session in scope is on the page (a one-page catalog, a one-page track, or a track whose pages were pulled in).
+	let complete = scope === 'all' || (scope === 'track' && otherPages.length === 0);
+	const total = Number(form.dataset['sessions'] ?? '') || items.length;
 
-	const chosen = () => new Map(selects.filter((select) => select.value).map((select) => [select.name, select.value]));
+	const chosen = () => new Map(filtering.filter((select) => select.value).map((select) => [select.name, select.value]));
 	const matches = (item: Item, filters: ReadonlyMap<string, string>, except?: string) =>
 		[...filters].every(([name, value]) => name === except || item.values.get(name)?.has(value));
+	const query = (filters: ReadonlyMap<string, string>) => {
+		const text = new URLSearchParams([...filters]).toString();
+		return text ? `?${text}` : '';
+	};
 
-	let shownCity = '';
-	const apply = () => {
+	// The cards of the track's other pages, pulled into this one in page order (once): the track's HTML only.
+	let merging: Promise<void> | undefined;
+	const mergeOtherPages = () =>
+		(merging ??= (async () => {
+			const list = document.querySelector<HTMLElement>('[data-catalog-page]');
+			if (!list) return;
+			const here = list.dataset['catalogPage'] ?? '1';
+			const fetched = await Promise.all(
+				otherPages.map(async (url) => {
+					const response = await fetch(url);
+					if (!response.ok) throw new Error(`${url}: ${response.status}`);
+					return new DOMParser().parseFromString(await response.text(), 'text/html').querySelector<HTMLElement>('[data-catalog-page]');
+				}),
+			);
+			const pages = [list, ...fetched.filter((page): page is HTMLElement => page !== null)].sort(
+				(a, b) => Number(a.dataset['catalogPage']) - Number(b.dataset['catalogPage']),
+			);
+			const cards = pages.flatMap((page) =>
+				[...page.querySelectorAll<HTMLElement>(':scope > [data-session]')].map((card) => {
+					if (page !== list) card.dataset['otherPage'] = page.dataset['catalogPage'] ?? '';
+					return document.adoptNode(card);
+				}),
+			);
+			list.append(...cards);
+			list.dataset['catalogPage'] = here;
+			items = collect();
+			complete = true;
+			shownCity = undefined;
+		})().catch(() => {
+			merging = undefined;
+		}));
+
+	let shownCity: string | undefined = '';
+	let applying = 0;
+	const apply = async () => {
+		const run = ++applying;
 		const filters = chosen();
+		if (scope === 'track' && filters.size > 0 && !complete) {
+			if (status) status.textContent = 'Loading the other pages of this track…';
+			await mergeOtherPages();
+			if (run !== applying) return;
+		}
+		// In the overview, the sessions that match, as positions in the catalog's order (per-facet indexes).
+		let matching: ReadonlySet<number> | undefined;
+		if (scope === 'overview' && filters.size > 0) {
+			const indexes = await Promise.all(
+				[...filters].map(([name, value]) => facetIndexOf(name).then((index) => index.get(value) ?? new Set<number>())),
+			);
+			if (run !== applying) return;
+			const [smallest, ...others] = [...indexes].sort((a, b) => a.size - b.size);
+			matching = new Set([...(smallest ?? [])].filter((position) => others.every((set) => set.has(position))));
+		}
 		let visible = 0;
 		for (const item of items) {
-			const shown = matches(item, filters);
+			// With no choice, a track's page shows its own cards only (the others were pulled in for a filter).
+			const shown = filters.size === 0 ? item.element.dataset['otherPage'] === undefined : matches(item, filters);
 			item.element.hidden = !shown;
 			if (shown) visible++;
 		}
+		if (pagination) pagination.hidden = filters.size > 0;
 		for (const group of groups) {
-			const count = group.querySelectorAll('[data-session]:not([hidden])').length;
+			const id = group.dataset['catalogGroup'] ?? '';
+			const [start = 0, size = 0] = (group.dataset['trackRange'] ?? '').split(' ').map(Number);
+			let count = group.querySelectorAll('[data-session]:not([hidden])').length;
+			if (scope === 'overview')
+				count = matching ? [...matching].filter((position) => position >= start && position < start + size).length : size;
 			group.hidden = count === 0;
-			const entry = document.querySelector<HTMLElement>(`[data-catalog-toc="${group.dataset['catalogGroup'] ?? ''}"]`);
+			const entry = document.querySelector<HTMLElement>(`[data-catalog-toc="${id}"]`);
 			if (entry) {
 				entry.hidden = group.hidden;
 				const counter = entry.querySelector('[data-count]');
 				if (counter) counter.textContent = `(${count})`;
+				const link = entry.querySelector('a');
+				if (link && scope === 'overview') link.href = `${trackHref(id)}${query(filters)}`;
+			}
+			const more = group.querySelector<HTMLAnchorElement>('[data-catalog-more]');
+			if (more) {
+				more.href = `${trackHref(id)}${query(filters)}`;
+				more.textContent = `All ${count} ${filters.size ? 'matching ' : ''}sessions of ${more.dataset['trackName'] ?? id}`;
 			}
 		}
 		if (panelCount) panelCount.textContent = filters.size ? `(${filters.size})` : '';
@@ -85,30 +201,35 @@ export function initCatalogFilters(form: HTMLElement): void {
 			shownCity = city;
 			void showTimes(city);
 		}
-		// Each option tells how many sessions it would leave, given the other choices.
-		for (const select of selects) {
-			const counts = new Map<string, number>();
-			for (const item of items) {
-				if (!matches(item, filters, select.name)) continue;
-				for (const value of item.values.get(select.name) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
-			}
-			for (const option of select.options) {
-				if (!option.value) continue;
-				const count = counts.get(option.value) ?? 0;
-				option.textContent = `${option.dataset['label'] ?? option.value} (${count})`;
-				// An option that would leave nothing is hidden (unless it is the one chosen, so it can be seen).
-				option.hidden = count === 0 && option.value !== select.value;
-				option.disabled = option.hidden;
+		// Each option tells how many sessions it would leave, given the other choices (when every card in scope is
+		// here; the overview's options carry the catalog's counts, written by the build).
+		if (complete) {
+			for (const select of filtering) {
+				const counts = new Map<string, number>();
+				for (const item of items) {
+					if (!matches(item, filters, select.name)) continue;
+					for (const value of item.values.get(select.name) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
+				}
+				for (const option of select.options) {
+					if (!option.value) continue;
+					const count = counts.get(option.value) ?? 0;
+					option.textContent = `${option.dataset['label'] ?? option.value} (${count})`;
+					// An option that would leave nothing is hidden (unless it is the one chosen, so it can be seen).
+					option.hidden = count === 0 && option.value !== select.value;
+					option.disabled = option.hidden;
+				}
 			}
 		}
 		if (status) {
-			status.textContent = filters.size === 0 ? `All ${items.length} sessions` : `${visible} of ${items.length} sessions match`;
+			const all = scope === 'overview' ? total : items.length;
+			const count = matching ? matching.size : visible;
+			status.textContent = filters.size === 0 ? `All ${all} sessions` : `${count} of ${all} sessions match`;
 		}
 	};
 
 	const readUrl = () => {
 		const params = new URLSearchParams(location.search);
-		for (const select of selects) {
+		for (const select of filtering) {
 			const value = params.get(select.name) ?? '';
 			select.value = [...select.options].some((option) => option.value === value) ? value : '';
 		}
@@ -116,12 +237,12 @@ export function initCatalogFilters(form: HTMLElement): void {
 
 	const writeUrl = () => {
 		const params = new URLSearchParams(location.search);
-		for (const select of selects) {
+		for (const select of filtering) {
 			if (select.value) params.set(select.name, select.value);
 			else params.delete(select.name);
 		}
-		const query = params.toString();
-		history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+		const text = params.toString();
+		history.replaceState(null, '', `${location.pathname}${text ? `?${text}` : ''}${location.hash}`);
 	};
 
 	// With a city: its day, time and room on every card, and cards in time order within their track.
@@ -165,22 +286,40 @@ export function initCatalogFilters(form: HTMLElement): void {
 
 	form.addEventListener('change', (event) => {
 		const target = event.target;
+		if (paginated && target instanceof HTMLSelectElement && target.name === 'track') {
+			location.assign(`${trackHref(target.value)}${query(chosen())}`);
+			return;
+		}
 		if (target instanceof HTMLSelectElement && target.name === 'city') rememberCity(target.value);
 		writeUrl();
-		apply();
+		void apply();
 	});
+	// A multi-page track starts pulling in its other pages as soon as someone reaches for a filter.
+	if (scope === 'track' && !complete) form.addEventListener('focusin', () => void mergeOtherPages().then(() => apply()), { once: true });
 	form.querySelector('[data-catalog-clear]')?.addEventListener('click', () => {
-		for (const select of selects) select.value = '';
+		for (const select of filtering) select.value = '';
 		writeUrl();
-		apply();
+		void apply();
 	});
 	window.addEventListener('popstate', () => {
 		readUrl();
-		apply();
+		void apply();
 	});
 
+	// A link to the overview with a track (/sessions/?track=…, as a session page or search may write) opens that track's page.
+	const askedTrack = new URLSearchParams(location.search).get('track');
+	if (
+		scope === 'overview' &&
+		askedTrack &&
+		selects.some((select) => select.name === 'track' && [...select.options].some((option) => option.value === askedTrack))
+	) {
+		const params = new URLSearchParams(location.search);
+		params.delete('track');
+		location.replace(`${trackHref(askedTrack)}${params.size ? `?${params.toString()}` : ''}`);
+		return;
+	}
 	readUrl();
-	apply();
+	void apply();
 	form.hidden = false;
 	if (panel) {
 		panel.hidden = false;

@@ -3,6 +3,8 @@ import { buildCatalog } from '../catalog';
 import { checkedCatalog } from '../integrations/content-check';
 import { contentDirectory } from '../loaders/content-files';
 import { readContentFolder } from '../loaders/content-folder';
+import { catalogPages, facetIndexes, pageSizeOf } from '../presentation/catalog-pages';
+import { sessionFacets } from '../presentation/facets';
 
 type BodyCollection = Exclude<CollectionKey, 'event' | 'tracks'>;
 
@@ -34,3 +36,13 @@ export function entryOf(filePath: string): CollectionEntry<BodyCollection> {
 	if (!entry) throw new Error(`${filePath}: no content entry; was the file renamed during the build?`);
 	return entry;
 }
+
+/** The catalog's pages (one, or an overview and per-track pages), laid out once per build. */
+export const sessionPages = catalogPages(catalog, pageSizeOf(process.env));
+/** A paginated catalog's sessions per facet value (/sessions/by-<facet>.json), indexed once per build. */
+export const sessionFacetIndexes = sessionPages.paginated
+	? facetIndexes(catalog, sessionPages)
+	: new Map<string, Readonly<Record<string, readonly number[]>>>();
+
+/** The catalog's facets and each session's values (src/presentation/facets.ts), worked out once for all catalog pages. */
+export const catalogFacets = sessionFacets(catalog);

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, buildsRoot, makeBasicRepository, siteBuilds, type BuildResult } from '../support/builds';
+import { buildSite, buildsRoot, makeBasicRepository, makeLargeCatalog, siteBuilds, type BuildResult } from '../support/builds';
 import { buildHistory } from '../support/history';
 
 declare module 'vitest' {
@@ -22,6 +22,7 @@ export default async function setup(project: TestProject): Promise<void> {
 	// The basic fixture is built from its own temporary git repository: its calendars' SEQUENCE and DTSTAMP
 	// then come from known commits, not from the project's history (which a `git archive` copy lacks).
 	makeBasicRepository();
+	await makeLargeCatalog();
 	const results: Record<string, BuildResult> = {};
 	const report = (result: BuildResult) => {
 		// Astro's own output, for when a build fails where it should not.

@@ -4,12 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { launchChromium } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
+/** The large catalog (test/support/builds.ts largeCatalog): its overview and pages per track exist only at scale. */
+const largeUrl = inject('largeUrl');
 
 /** WCAG 2.0 and 2.1, levels A and AA: the rules issue 10 holds every page to. */
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Every kind of page the site has, once each (and a city on each side of the date line, and search with results). */
-const pages: readonly { name: string; path: string; ready?: (page: Page) => Promise<void> }[] = [
+const pages: readonly { name: string; path: string; site?: string; ready?: (page: Page) => Promise<void> }[] = [
 	{ name: 'home', path: '/' },
 	{ name: 'session list', path: '/sessions/' },
 	{ name: 'session', path: '/sessions/soys10/' },
@@ -58,6 +60,13 @@ const pages: readonly { name: string; path: string; ready?: (page: Page) => Prom
 		},
 	},
 	{ name: 'page not found', path: '/404.html' },
+	{ name: 'catalog overview at scale', path: '/sessions/', site: largeUrl },
+	{
+		name: 'track page at scale, filtered across its pages',
+		path: '/tracks/developer-platform/2/?type=breakout',
+		site: largeUrl,
+		ready: (page) => page.locator('[data-catalog-status]', { hasText: 'match' }).waitFor(),
+	},
 ];
 
 let browser: Browser;
@@ -74,10 +83,10 @@ afterEach(async () => {
 });
 
 describe.each(['light', 'dark'] as const)('axe-core (WCAG 2.1 A and AA) in the %s colour scheme', (colorScheme) => {
-	it.each(pages)('finds no violation on the $name page ($path)', async ({ name, path, ready }) => {
+	it.each(pages)('finds no violation on the $name page ($path)', async ({ name, path, site = baseUrl, ready }) => {
 		context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
 		const page = await context.newPage();
-		await page.goto(`${baseUrl}${path}`);
+		await page.goto(`${site}${path}`);
 		await ready?.(page);
 		expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
 		const { violations, passes } = await new AxeBuilder({ page }).withTags(wcagTags).analyze();

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { astroCli, buildsRoot, projectRoot, run } from '../support/builds';
+import { astroCli, buildsRoot, largeCatalog, makeLargeCatalog, projectRoot, run } from '../support/builds';
 import { serveStatic } from '../support/static-server';
 
 declare module 'vitest' {
@@ -10,23 +10,30 @@ declare module 'vitest' {
 		baseUrl: string;
 		/** The inert fixture (test/fixtures/inert): bodies that show attacks as text. */
 		inertUrl: string;
+		/** The large catalog (test/support/builds.ts largeCatalog): an overview at /sessions/ and pages per track. */
+		largeUrl: string;
 	}
 }
 
 /**
- * Builds the inert fixture and the sample into their own folders (never a stale dist/), one after the other
- * (builds share .astro/), and serves the sample with `astro preview`, as a site owner would, and the inert
- * fixture with a plain static server.
+ * Builds the inert fixture, the large catalog and the sample into their own folders (never a stale dist/), one
+ * after the other (builds share .astro/), and serves the sample with `astro preview`, as a site owner would, and
+ * the other two with a plain static server.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	await build('e2e-inert', { ROADSHOW_CONTENT_DIR: 'test/fixtures/inert/content' });
 	const inert = await serveStatic(join(buildsRoot, 'e2e-inert'));
+	await makeLargeCatalog();
+	await build('e2e-large', { ROADSHOW_CONTENT_DIR: largeCatalog.content, ROADSHOW_CATALOG_PAGE_SIZE: String(largeCatalog.pageSize) });
+	const large = await serveStatic(join(buildsRoot, 'e2e-large'));
 	const sample = await buildAndPreview('e2e', {});
 	project.provide('baseUrl', sample.url);
 	project.provide('inertUrl', inert.url);
+	project.provide('largeUrl', large.url);
 	return async () => {
 		sample.preview.kill();
 		inert.server.close();
+		large.server.close();
 	};
 }
 

@@ -18,6 +18,8 @@ export interface SiteBuild {
 	readonly name: string;
 	readonly content: string;
 	readonly tz: string;
+	/** Environment of the build beyond TZ and the content folder (e.g. ROADSHOW_CATALOG_PAGE_SIZE). */
+	readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface BuildResult extends SiteBuild {
@@ -42,6 +44,26 @@ export const basicRepository = {
 	editedFile: 'sessions/SOYS10.mdx',
 } as const;
 
+/**
+ * A catalog too large for one page: bench/generate.mjs writes it (makeLargeCatalog) and it is built with a page
+ * size of 40 cards (ROADSHOW_CATALOG_PAGE_SIZE) instead of 500, so 300 sessions paginate as 5,000 would:
+ * an overview at /sessions/, pages per track, some tracks on two pages.
+ */
+export const largeCatalog = {
+	content: 'test/.builds/large-content',
+	sessions: 300,
+	cities: 3,
+	pageSize: 40,
+} as const;
+
+/** Writes the large catalog's content folder (the generator is deterministic: same seed, same files). */
+export async function makeLargeCatalog(): Promise<void> {
+	const { content, sessions, cities } = largeCatalog;
+	const args = ['bench/generate.mjs', '--sessions', String(sessions), '--cities', String(cities), '--out', content, '--quiet'];
+	const { exitCode, output } = await run(process.execPath, args, {});
+	if (exitCode !== 0) throw new Error(`bench/generate.mjs failed:\n${output}`);
+}
+
 export const siteBuilds = [
 	{ name: 'sample-utc', content: 'content', tz: 'UTC' },
 	{ name: 'sample-tokyo', content: 'content', tz: 'Asia/Tokyo' },
@@ -50,6 +72,7 @@ export const siteBuilds = [
 	{ name: 'bad', content: 'test/fixtures/bad/content', tz: 'UTC' },
 	{ name: 'hostile', content: 'test/fixtures/hostile/content', tz: 'UTC' },
 	{ name: 'inert', content: 'test/fixtures/inert/content', tz: 'America/Los_Angeles' },
+	{ name: 'large', content: largeCatalog.content, tz: 'UTC', env: { ROADSHOW_CATALOG_PAGE_SIZE: String(largeCatalog.pageSize) } },
 ] as const satisfies readonly SiteBuild[];
 
 export type BuildName = (typeof siteBuilds)[number]['name'];
@@ -126,6 +149,7 @@ export async function buildSite(build: SiteBuild, env: Record<string, string> = 
 	const outDir = join(buildsRoot, build.name);
 	const started = performance.now();
 	const { exitCode, output } = await run(process.execPath, [astroCli, 'build', '--outDir', outDir], {
+		...build.env,
 		...env,
 		TZ: build.tz,
 		ROADSHOW_CONTENT_DIR: build.content,
