@@ -1,6 +1,6 @@
 // Measuring helpers shared by bench/run.mjs and bench/floor.mjs, so that both time and size builds alike.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { generate, summaryLine } from './generate.mjs';
 
@@ -67,8 +67,13 @@ export function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = p
 		let timedOut = false;
 		let peakTreeMb = null;
 		let peakTree = null;
+		// Once a second: the tree's memory over time, beside the log (`<log>.memory.tsv`), to find the phase that grows it.
+		const timeline = ['seconds\tclock\ttree MB\tprocesses'];
+		let samples = 0;
 		const sampler = setInterval(() => {
 			const now = treeRss(child.pid);
+			if (now !== null && samples++ % 10 === 0)
+				timeline.push(`${((performance.now() - started) / 1000).toFixed(0)}\t${new Date().toTimeString().slice(0, 8)}\t${Math.round(now.mb)}\t${now.parts.join(', ')}`);
 			if (now !== null && (peakTreeMb === null || now.mb > peakTreeMb)) {
 				peakTreeMb = now.mb;
 				// When and of what: seconds into the command and each process's share, to find the phase in the log.
@@ -114,6 +119,7 @@ export function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = p
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			clearInterval(sampler);
+			writeFileSync(`${logFile}.memory.tsv`, timeline.join('\n') + '\n');
 			log.end();
 			const seconds = (performance.now() - started) / 1000;
 			let peakMb = null;

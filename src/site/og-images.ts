@@ -1,14 +1,14 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { ogSize, type OgCard } from '../presentation/og-card';
 // The drawing's own text is part of every cache key: a change to it makes every picture anew.
 import drawingSource from './og-worker.mjs?raw';
 
-// Builds run from the project root (docs/architecture.md): the worker, a plain module Node runs without Vite, and
-// the fonts are found from there.
+// Builds run from the project root (docs/architecture.md): the drawing process's module, which Node runs without
+// Vite, and the fonts are found from there.
 const projectRoot = process.cwd();
 const modules = join(projectRoot, 'node_modules');
 const workerFile = join(projectRoot, 'src/site/og-worker.mjs');
@@ -33,24 +33,27 @@ interface Job {
 	resolve(png: Uint8Array): void;
 	reject(error: Error): void;
 }
-type Answer = { id: number; png: Uint8Array } | { id: number; error: string };
+/** What a drawing process says: a picture is in its cache file, or could not be drawn, or the process cannot go on. */
+type Answer = { id: number; drawn: true } | { id: number; error: string } | { fatal: string };
 
 /**
- * Share pictures are drawn by worker threads (satori, resvg and sharp take about 35 ms a picture, thousands of
- * times at Ignite scale): a build hands over every card when the route lists its paths, the workers draw them
- * while the main thread renders the other pages, and each picture's route only waits for its own. One worker
- * per core but one while the main thread has pages to render; all of them once it waits for pictures.
+ * Share pictures are drawn in child processes (satori, resvg and sharp take about 30 ms a picture, thousands of
+ * times at Ignite scale): a build hands over every card when the route lists its paths, a drawing process draws
+ * them while the main thread renders the other pages, and each picture's route only waits for its own. One process
+ * while the main thread has pages to render; one per core once it waits for pictures. Processes, not worker
+ * threads: a thread's native memory (resvg, libvips) stays in the build's process after the thread ends, about
+ * 200 MB each, and Pagefind then runs beside it; a process gives it back when it exits, before Pagefind starts.
  */
 class DrawingPool {
 	readonly #queue: Job[] = [];
 	readonly #jobs = new Map<string, Job>();
 	readonly #running = new Map<number, Job>();
-	readonly #idle: Worker[] = [];
-	/** The job each busy worker draws, to fail the right one if the worker dies. */
-	readonly #current = new Map<Worker, number>();
-	/** Workers told to stop: their exit is not a failure. */
-	readonly #stopping = new WeakSet<Worker>();
-	#workers = 0;
+	readonly #idle: ChildProcess[] = [];
+	/** The job each busy process draws, to fail the right one if the process dies. */
+	readonly #current = new Map<ChildProcess, number>();
+	/** Processes told to stop: their exit is not a failure. */
+	readonly #stopping = new WeakSet<ChildProcess>();
+	#processes = 0;
 	#nextId = 0;
 	#limit = Math.max(1, availableParallelism() - 1);
 
@@ -76,6 +79,7 @@ class DrawingPool {
 	}
 
 	#enqueue(card: OgCard, file: string, now: boolean): Promise<Uint8Array> {
+		if (this.#jobs.size === 0) process.once('beforeExit', this.#unfinished);
 		let resolve!: (png: Uint8Array) => void;
 		let reject!: (error: Error) => void;
 		const done = new Promise<Uint8Array>((yes, no) => {
@@ -93,6 +97,16 @@ class DrawingPool {
 		return done;
 	}
 
+	/**
+	 * Node ends a process whose event loop is empty with exit code 0: were a route ever left waiting for a picture no
+	 * process draws, the build would stop half-way and look successful. Fail it instead.
+	 */
+	readonly #unfinished = () => {
+		if (this.#jobs.size === 0) return;
+		console.error(`[roadshow] ${this.#jobs.size} share picture(s) were never drawn; the build stopped before it finished`);
+		process.exitCode = 1;
+	};
+
 	#hurry(job: Job): void {
 		const at = this.#queue.indexOf(job);
 		if (at > 0) this.#queue.unshift(...this.#queue.splice(at, 1));
@@ -104,64 +118,76 @@ class DrawingPool {
 
 	#pump(): void {
 		while (this.#queue.length > 0) {
-			const worker = this.#idle.pop() ?? (this.#workers < this.#limit ? this.#spawn() : undefined);
-			if (!worker) return;
+			const drawer = this.#idle.pop() ?? (this.#processes < this.#limit ? this.#spawn() : undefined);
+			if (!drawer) return;
 			const job = this.#queue.shift()!;
 			this.#running.set(job.id, job);
-			this.#current.set(worker, job.id);
-			worker.postMessage({ id: job.id, card: job.card, file: job.file });
+			this.#current.set(drawer, job.id);
+			// A route waits for this picture: the channel must keep the build's process alive until the answer.
+			drawer.channel?.ref();
+			drawer.send({ id: job.id, card: job.card, file: job.file });
 		}
-		// Nothing left to draw: the workers go, and their memory with them, before Pagefind runs.
+		// Nothing left to draw: the processes exit, and their memory goes with them, before Pagefind runs.
 		if (this.#running.size === 0) this.#stopIdle();
 	}
 
-	#spawn(): Worker {
-		this.#workers++;
-		const worker = new Worker(workerFile, { workerData: { modules, cacheDir, size: ogSize } });
-		// The build's process must not wait for a worker to end.
-		worker.unref();
-		worker.on('message', (answer: Answer) => {
+	#settle(job: Job, error?: string): void {
+		this.#running.delete(job.id);
+		this.#jobs.delete(job.file);
+		if (error !== undefined) job.reject(new Error(`share picture "${job.card.title}": ${error}`));
+		else {
+			try {
+				job.resolve(new Uint8Array(readFileSync(job.file)));
+			} catch (cause) {
+				job.reject(new Error(`share picture "${job.card.title}": drawn but not readable (${String(cause)})`));
+			}
+		}
+	}
+
+	#spawn(): ChildProcess {
+		this.#processes++;
+		const drawer = fork(workerFile, [JSON.stringify({ modules, cacheDir, size: ogSize })], {
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		});
+		// The build's process must not wait for an idle drawing process to end (its channel is held only while it draws).
+		drawer.unref();
+		let fatal: string | undefined;
+		drawer.on('message', (answer: Answer) => {
+			if ('fatal' in answer) {
+				fatal = answer.fatal;
+				return;
+			}
 			const job = this.#running.get(answer.id);
-			this.#running.delete(answer.id);
-			this.#current.delete(worker);
-			this.#jobs.delete(job?.file ?? '');
-			if (job) {
-				if ('png' in answer) job.resolve(answer.png);
-				else job.reject(new Error(`share picture "${job.card.title}": ${answer.error}`));
-			}
-			this.#idle.push(worker);
+			this.#current.delete(drawer);
+			if (job) this.#settle(job, 'error' in answer ? answer.error : undefined);
+			drawer.channel?.unref();
+			this.#idle.push(drawer);
 			this.#pump();
 		});
-		let failure: Error | undefined;
-		worker.on('error', (error) => (failure = error));
-		worker.on('exit', (code) => {
-			if (this.#stopping.has(worker)) return;
-			// A worker that died takes its picture with it: that route fails with the reason; the others go on.
-			this.#workers--;
-			const id = this.#current.get(worker);
-			this.#current.delete(worker);
+		drawer.on('error', (error) => (fatal ??= error.message));
+		drawer.on('exit', (code, signal) => {
+			if (this.#stopping.has(drawer)) return;
+			// A process that died takes its picture with it: that route fails with the reason; the others go on.
+			this.#processes--;
+			const idle = this.#idle.indexOf(drawer);
+			if (idle >= 0) this.#idle.splice(idle, 1);
+			const id = this.#current.get(drawer);
+			this.#current.delete(drawer);
 			const job = id === undefined ? undefined : this.#running.get(id);
-			if (job) {
-				this.#running.delete(job.id);
-				this.#jobs.delete(job.file);
-				job.reject(new Error(`share picture "${job.card.title}": ${failure?.message ?? `the drawing worker stopped (exit code ${code})`}`));
-			}
-			// An error thrown in the worker is in the drawing or its packages: every other picture would meet it too.
-			if (failure)
-				for (const queued of this.#queue.splice(0)) {
-					this.#jobs.delete(queued.file);
-					queued.reject(new Error(`share picture "${queued.card.title}": ${failure.message}`));
-				}
+			const reason = fatal ?? `the drawing process stopped (${signal ?? `exit code ${code}`})`;
+			if (job) this.#settle(job, reason);
+			// An error thrown while drawing is in the drawing or its packages: every other picture would meet it too.
+			if (fatal !== undefined) for (const queued of this.#queue.splice(0)) this.#settle(queued, reason);
 			this.#pump();
 		});
-		return worker;
+		return drawer;
 	}
 
 	#stopIdle(): void {
-		for (const worker of this.#idle.splice(0)) {
-			this.#stopping.add(worker);
-			this.#workers--;
-			void worker.terminate();
+		for (const drawer of this.#idle.splice(0)) {
+			this.#stopping.add(drawer);
+			this.#processes--;
+			drawer.disconnect();
 		}
 	}
 }
@@ -173,7 +199,7 @@ export function prepareOgImages(cards: Iterable<OgCard>): void {
 	for (const card of cards) pool.prefetch(card);
 }
 
-/** The PNG share picture of a card, 1200×630: from the cache, or drawn by a worker. */
+/** The PNG share picture of a card, 1200×630: from the cache, or drawn by a drawing process. */
 export function ogImage(card: OgCard): Promise<Uint8Array> {
 	return pool.request(card);
 }

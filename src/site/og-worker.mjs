@@ -1,10 +1,9 @@
 // @ts-check
-// Draws share pictures off the main thread: src/site/og-images.ts starts this file as a worker thread and posts it
-// cards; it answers with the PNG bytes, after writing them to the cache. Plain JavaScript that Node runs as it is
-// (no Vite in a worker), so it takes only packages and the data in the message.
+// Draws share pictures beside the build: src/site/og-images.ts starts this file as a child process and sends it
+// cards; it writes each PNG to its cache file and says so. Plain JavaScript that Node runs as it is (no Vite
+// here), so it takes only packages, its argument and the data in the messages. It exits when the build lets go.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
@@ -13,14 +12,14 @@ import sharp from 'sharp';
 /** @typedef {{ id: number; card: OgCard; file: string }} Job */
 
 /** @type {{ modules: string; cacheDir: string; size: { width: number; height: number } }} */
-const { modules, cacheDir, size } = workerData;
+const { modules, cacheDir, size } = JSON.parse(process.argv[2] ?? '{}');
 const fonts = /** @type {const} */ ([400, 700]).map((weight) => ({
 	name: 'Inter',
 	weight,
 	style: /** @type {const} */ ('normal'),
 	data: readFileSync(join(modules, `@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
 }));
-// One libvips thread per worker: the pool already has a worker per core.
+// One libvips thread per process: the pool already has a process per core.
 sharp.concurrency(1);
 mkdirSync(cacheDir, { recursive: true });
 
@@ -34,12 +33,11 @@ async function draw({ card, file }) {
 		.png({ palette: true, colours: 32, dither: 0, effort: 1 })
 		.toBuffer();
 	// Written aside and renamed, so that a build stopped half-way never leaves half a picture to reuse.
-	const partial = `${file}.${process.pid}.${job++}.tmp`;
+	const partial = `${file}.${process.pid}.${written++}.tmp`;
 	writeFileSync(partial, png);
 	renameSync(partial, file);
-	return png;
 }
-let job = 0;
+let written = 0;
 
 /** @typedef {{ type: string; props: { style: Record<string, string | number>; children?: string | Node | Node[] | undefined } }} Node */
 /** @type {(style: Record<string, string | number>, children?: string | Node | Node[]) => Node} */
@@ -80,12 +78,18 @@ function drawing(card) {
 	);
 }
 
-parentPort?.on('message', (/** @type {Job} */ message) => {
+const send = (/** @type {object} */ message) => process.send?.(message);
+// Whatever escapes the drawing of one picture is about the drawing itself: the build hears why, then the process ends.
+process.on('uncaughtException', (error) => {
+	const fatal = error instanceof Error ? error.message : String(error);
+	if (process.send) process.send({ fatal }, () => process.exit(1));
+	else process.exit(1);
+});
+process.on('message', (/** @type {Job} */ message) => {
 	draw(message).then(
-		(png) => {
-			const bytes = new Uint8Array(png);
-			parentPort?.postMessage({ id: message.id, png: bytes }, [bytes.buffer]);
-		},
-		(error) => parentPort?.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
+		() => send({ id: message.id, drawn: true }),
+		(error) => send({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
 	);
 });
+// The build disconnects when it needs no more pictures.
+process.on('disconnect', () => process.exit(0));
