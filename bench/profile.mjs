@@ -51,7 +51,7 @@ function readProfile(file) {
 
 /**
  * The top costs of each thread's profile (Node names them CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread
- * 0 is the main thread, where Astro renders; the others are worker threads, e.g. the share pictures' pool).
+ * 0 is a process's main thread, where Astro renders; the share pictures' drawing processes write their own).
  */
 export function summariseProfiles(dir, top = 25) {
 	const files = readdirSync(dir)
@@ -65,12 +65,16 @@ export function summariseProfiles(dir, top = 25) {
 			.sort(([, a], [, b]) => b - a)
 			.slice(0, count)
 			.map(([key, ms]) => `    ${(ms / 1000).toFixed(1).padStart(6)} s ${((100 * ms) / busy).toFixed(1).padStart(5)}%  ${key}`);
-	const lines = [`CPU profiles in ${dir}: ${files.length} threads, ${(total / 1000).toFixed(1)} s busy in all (idle left out)`];
+	const lines = [`CPU profiles in ${dir}: ${files.length} files, ${(total / 1000).toFixed(1)} s busy in all (idle left out)`];
+	// The first process to start is the build; the share pictures' drawing processes start later, each with its own file.
+	const pidOf = (name) => /^CPU\.\d+\.\d+\.(\d+)\./.exec(name)?.[1];
+	const buildPid = pidOf(files[0]);
 	for (const profile of profiles) {
 		const thread = /\.\d+\.(\d+)\.\d+\.cpuprofile$/.exec(profile.name)?.[1];
+		const role = pidOf(profile.name) === buildPid ? 'the build' : `drawing process ${pidOf(profile.name)}`;
 		lines.push(
 			'',
-			`  ${profile.name} (${thread === '0' ? 'main thread' : `worker thread ${thread ?? '?'}`}): ${(profile.busy / 1000).toFixed(1)} s busy`,
+			`  ${profile.name} (${role}, ${thread === '0' ? 'main thread' : `worker thread ${thread ?? '?'}`}): ${(profile.busy / 1000).toFixed(1)} s busy`,
 			'  self time by package or build chunk:',
 			...rank(profile.areas, profile.busy, Math.ceil(top / 2)),
 			'  functions with the most self time:',
