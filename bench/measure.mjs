@@ -73,7 +73,9 @@ export function timed(command, env, logFile, { timeoutMinutes = 0, echo, cwd = p
 		const sampler = setInterval(() => {
 			const now = treeRss(child.pid);
 			if (now !== null && samples++ % 10 === 0)
-				timeline.push(`${((performance.now() - started) / 1000).toFixed(0)}\t${new Date().toTimeString().slice(0, 8)}\t${Math.round(now.mb)}\t${now.parts.join(', ')}`);
+				timeline.push(
+					`${((performance.now() - started) / 1000).toFixed(0)}\t${new Date().toTimeString().slice(0, 8)}\t${Math.round(now.mb)}\t${now.parts.join(', ')}`,
+				);
 			if (now !== null && (peakTreeMb === null || now.mb > peakTreeMb)) {
 				peakTreeMb = now.mb;
 				// When and of what: seconds into the command and each process's share, to find the phase in the log.
