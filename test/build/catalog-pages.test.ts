@@ -142,6 +142,8 @@ describe(`a catalog of ${largeCatalog.sessions} sessions with pages of ${largeCa
 			expect(head.title, file).toContain(track?.name);
 			expect(Array.from(head.title ?? '').length, file).toBeLessThanOrEqual(70);
 			expect(sitemap, file).toContain(`<loc>https://bench.example.org/${file.replace(/index\.html$/, '')}</loc>`);
+			// The main navigation marks the Sessions section as the one the track page belongs to.
+			expect(html, file).toMatch(/<a href="\/sessions\/" aria-current="true"[^>]*>\s*Sessions\s*<\/a>/);
 			// One h1 (the track), then h2, then the cards' h3: headings in order.
 			const levels = elementsOf(html).flatMap((element) => (/^h[1-6]$/.test(element.name) ? [Number(element.name[1])] : []));
 			expect(levels[0], file).toBe(1);
