@@ -69,12 +69,14 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 	// Pagefind (its script, WebAssembly and metadata) is loaded when the visitor reaches for the field, so that the
 	// first keystroke only waits for the index chunk of its word, and a visit that never searches loads none of it.
 	let engine: Promise<Pagefind | null> | undefined;
+	let attempts = 0;
 	const loadEngine = () =>
 		(engine ??= (async () => {
 			root.dataset['searchEngine'] = 'loading';
 			try {
-				// A runtime URL, so the bundler leaves Pagefind's own script alone.
-				const url = '/pagefind/pagefind.js';
+				// A runtime URL, so the bundler leaves Pagefind's own script alone. A browser remembers a module that
+				// failed to load: a retry asks for it under another query (Pagefind finds its files from the path).
+				const url = `/pagefind/pagefind.js${attempts++ > 0 ? `?retry=${attempts}` : ''}`;
 				const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
 				await pagefind.init();
 				// An empty search settles once the WebAssembly and the metadata are in, and loads no index chunk.
@@ -83,8 +85,13 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 				return pagefind;
 			} catch {
 				root.dataset['searchEngine'] = 'failed';
+				// Not remembered: the next keystroke or focus tries again (a dropped connection on a phone). The build hint
+				// only under `astro dev` (MODE, not DEV: DEV follows NODE_ENV and is true in test builds).
+				engine = undefined;
 				status.textContent =
-					'The search index was not found. Run "npm run build" to create it (in development, search uses the last build).';
+					import.meta.env.MODE === 'development'
+						? 'The search index was not found. Run "npm run build" to create it (in development, search uses the last build).'
+						: 'Search could not be loaded. Check your connection, then type again.';
 				return null;
 			}
 		})());
@@ -107,8 +114,18 @@ export async function initSearch(root: HTMLElement): Promise<void> {
 	const loadCounts = () =>
 		(counts ??= (async () => {
 			const pagefind = await loadEngine();
-			if (!pagefind) return;
-			allFilters = await pagefind.filters();
+			if (!pagefind) {
+				counts = undefined;
+				return;
+			}
+			const loaded = await pagefind.filters();
+			// Pagefind answers a filter index it could not download with every count at 0: that would hide every
+			// value. Keep the values without counts, and try again when the filters are next used.
+			if (!hasCounts(loaded)) {
+				counts = undefined;
+				return;
+			}
+			allFilters = loaded;
 			const term = input.value.trim();
 			const filters = currentFilters();
 			if (!term && Object.keys(filters).length === 0) updateCounts(filterBox, allFilters);
@@ -268,6 +285,11 @@ function idOf(labels: Labels, name: string, value: string): string {
 	if (value in known) return value;
 	const lower = value.toLowerCase();
 	return Object.keys(known).find((id) => known[id]?.toLowerCase() === lower) ?? value;
+}
+
+/** Whether a filter index holds any count: a site always has pages in some facet value. */
+function hasCounts(filters: Record<string, Record<string, number>>): boolean {
+	return Object.values(filters).some((values) => Object.values(values).some((count) => count > 0));
 }
 
 /** The facets and their values, from the page's labels; the counts come later (`updateCounts`). */

@@ -199,6 +199,41 @@ describe('search (/search/)', () => {
 		expect(await resultCodes()).toContain('SOYS40');
 	});
 
+	it('tries Pagefind again after a failed download, and tells the visitor to check the connection (not to run a build)', async () => {
+		let failures = 0;
+		await page.route('**/pagefind/pagefind.js*', (route) => (failures++ === 0 ? route.abort() : route.continue()));
+		await page.goto(`${baseUrl}/search/`);
+		await page.locator('#search-input').click();
+		await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('Search could not be loaded');
+		expect(await page.locator('[data-search-status]').textContent()).not.toContain('npm run build');
+		await page.locator('#search-input').pressSequentially('cortex');
+		await page.locator('[data-search-status]', { hasText: 'for “cortex”' }).waitFor();
+		expect(await resultCodes()).toContain('SOYS40');
+	});
+
+	it('keeps every filter value, without counts, when the filter index fails to download, and counts them once it comes', async () => {
+		let blocked = true;
+		let aborted = 0;
+		await page.route('**/pagefind/filter/**', (route) => {
+			if (!blocked) return route.continue();
+			aborted++;
+			return route.abort();
+		});
+		await page.goto(`${baseUrl}/search/?q=cortex`);
+		await page.locator('.result').first().waitFor();
+		await page.locator('[data-search-filter-panel]').hover();
+		await expect.poll(() => aborted).toBeGreaterThan(0);
+		await page.waitForTimeout(500);
+		const boxes = page.locator('[data-search-filters] input[type="checkbox"]');
+		expect(await boxes.count()).toBeGreaterThan(5);
+		for (const box of await boxes.all()) expect(await box.isVisible()).toBe(true);
+		expect(await page.locator('[data-search-filters]').textContent()).not.toContain('(0)');
+		blocked = false;
+		await page.mouse.move(0, 0);
+		await page.locator('[data-search-filter-panel]').hover();
+		await expect.poll(() => page.locator('[data-search-filters]').textContent()).toMatch(/\([1-9]\d*\)/);
+	});
+
 	it('shows the first results before it loads the filter index, whose counts follow (timing and bytes are measured by bench/search.mjs)', async () => {
 		const asked: string[] = [];
 		page.on('request', (request) => {
