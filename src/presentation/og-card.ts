@@ -1,5 +1,6 @@
 import type { City, Event, LearningPath, Session } from '../catalog/types';
 import { formatDateRange, formatMinutes, oneLine, typeLabels } from './format';
+import { shorten } from './head';
 
 /** The size of every share picture: the 1.91:1 that Open Graph consumers crop least. */
 export const ogSize = { width: 1200, height: 630 } as const;
@@ -17,14 +18,18 @@ export interface OgCard {
 	readonly bands: readonly string[];
 }
 
-/** A card's text fields on one line each (the drawing wraps the title itself). */
+/**
+ * A card's text fields on one line each, shortened well beyond what a picture shows: the drawing wraps and clamps
+ * them (three lines of title, one of footer), but its layout costs time by the character (a 100,000-character
+ * title took 7 s to draw).
+ */
 function clean(card: OgCard): OgCard {
 	return {
 		...card,
-		eventName: oneLine(card.eventName),
-		kicker: oneLine(card.kicker),
-		title: oneLine(card.title),
-		footer: oneLine(card.footer),
+		eventName: shorten(oneLine(card.eventName), 120),
+		kicker: shorten(oneLine(card.kicker), 120),
+		title: shorten(oneLine(card.title), 200),
+		footer: shorten(oneLine(card.footer), 160),
 	};
 }
 

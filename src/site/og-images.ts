@@ -55,6 +55,10 @@ class DrawingPool {
 	readonly #stopping = new WeakSet<ChildProcess>();
 	#processes = 0;
 	#nextId = 0;
+	#watching = false;
+	/** When each busy process was given its picture: one that takes far longer than any picture is stuck. */
+	readonly #since = new Map<ChildProcess, number>();
+	#watchdog: ReturnType<typeof setInterval> | undefined;
 	#limit = Math.max(1, availableParallelism() - 1);
 
 	/** Queues `card` for drawing unless its picture is cached or on its way. */
@@ -79,7 +83,10 @@ class DrawingPool {
 	}
 
 	#enqueue(card: OgCard, file: string, now: boolean): Promise<Uint8Array> {
-		if (this.#jobs.size === 0) process.once('beforeExit', this.#unfinished);
+		if (!this.#watching) {
+			this.#watching = true;
+			process.on('beforeExit', this.#unfinished);
+		}
 		let resolve!: (png: Uint8Array) => void;
 		let reject!: (error: Error) => void;
 		const done = new Promise<Uint8Array>((yes, no) => {
@@ -125,6 +132,8 @@ class DrawingPool {
 			this.#current.set(drawer, job.id);
 			// A route waits for this picture: the channel must keep the build's process alive until the answer.
 			drawer.channel?.ref();
+			this.#since.set(drawer, Date.now());
+			this.#watch();
 			drawer.send({ id: job.id, card: job.card, file: job.file });
 		}
 		// Nothing left to draw: the processes exit, and their memory goes with them, before Pagefind runs.
@@ -159,6 +168,7 @@ class DrawingPool {
 			}
 			const job = this.#running.get(answer.id);
 			this.#current.delete(drawer);
+			this.#since.delete(drawer);
 			if (job) this.#settle(job, 'error' in answer ? answer.error : undefined);
 			drawer.channel?.unref();
 			this.#idle.push(drawer);
@@ -173,6 +183,7 @@ class DrawingPool {
 			if (idle >= 0) this.#idle.splice(idle, 1);
 			const id = this.#current.get(drawer);
 			this.#current.delete(drawer);
+			this.#since.delete(drawer);
 			const job = id === undefined ? undefined : this.#running.get(id);
 			const reason = fatal ?? `the drawing process stopped (${signal ?? `exit code ${code}`})`;
 			if (job) this.#settle(job, reason);
@@ -183,6 +194,30 @@ class DrawingPool {
 		return drawer;
 	}
 
+	/**
+	 * A picture takes well under a second; a process that has drawn one for STUCK_MS is hung (stopped, or lost
+	 * in a pathological title) and would hold the build forever: it is killed, and its picture fails with why.
+	 */
+	#watch(): void {
+		this.#watchdog ??= setInterval(() => {
+			const now = Date.now();
+			for (const [drawer, since] of this.#since) {
+				if (now - since < STUCK_MS) continue;
+				this.#since.delete(drawer);
+				const id = this.#current.get(drawer);
+				const job = id === undefined ? undefined : this.#running.get(id);
+				if (job) this.#settle(job, `the drawing process did not answer in ${STUCK_MS / 1000} s and was stopped`);
+				this.#current.delete(drawer);
+				drawer.kill('SIGKILL');
+			}
+			if (this.#since.size === 0) {
+				clearInterval(this.#watchdog);
+				this.#watchdog = undefined;
+			}
+		}, 1000);
+		this.#watchdog.unref();
+	}
+
 	#stopIdle(): void {
 		for (const drawer of this.#idle.splice(0)) {
 			this.#stopping.add(drawer);
@@ -191,6 +226,9 @@ class DrawingPool {
 		}
 	}
 }
+
+/** How long one picture may take before its drawing process counts as hung (they take 30 ms to 1 s). */
+const STUCK_MS = Number(process.env['ROADSHOW_OG_TIMEOUT_MS'] ?? 60_000);
 
 const pool = new DrawingPool();
 

@@ -68,10 +68,22 @@ function drawing(card) {
 			box({ display: 'flex', flexDirection: 'column', flex: 1, padding: '56px 80px 64px' }, [
 				box({ fontSize: 30, color: '#c9cde6' }, card.eventName),
 				box({ fontSize: 28, color: '#9fd8e6', marginTop: 44, fontWeight: 700 }, card.kicker),
-				box({ display: 'block', fontSize: long ? 52 : 64, fontWeight: 700, lineHeight: 1.15, marginTop: 16, lineClamp: 3 }, card.title),
+				// break-word: a title without spaces (a URL, a long code) wraps instead of running off the edge.
+				box(
+					{
+						display: 'block',
+						fontSize: long ? 52 : 64,
+						fontWeight: 700,
+						lineHeight: 1.15,
+						marginTop: 16,
+						lineClamp: 3,
+						wordBreak: 'break-word',
+					},
+					card.title,
+				),
 				box(
 					{ display: 'flex', marginTop: 'auto', paddingTop: 24, borderTop: '2px solid #3a3f6b', fontSize: 30, color: '#e4e7f5' },
-					card.footer ? box({ display: 'block', lineClamp: 1 }, card.footer) : undefined,
+					card.footer ? box({ display: 'block', lineClamp: 1, wordBreak: 'break-word' }, card.footer) : undefined,
 				),
 			]),
 		],

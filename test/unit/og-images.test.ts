@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OgCard } from '../../src/presentation/og-card';
+import { sessionCard, type OgCard } from '../../src/presentation/og-card';
+import type { Event, Session } from '../../src/catalog/types';
 
 // The share pictures' drawing processes (src/site/og-images.ts, src/site/og-worker.mjs), driven as a build drives
 // them: every card handed over first, then each picture asked for.
@@ -23,6 +24,7 @@ describe('share pictures drawn by child processes', () => {
 	beforeAll(async () => {
 		cache = mkdtempSync(join(tmpdir(), 'roadshow-og-'));
 		vi.stubEnv('ROADSHOW_CACHE_DIR', cache);
+		vi.stubEnv('ROADSHOW_OG_TIMEOUT_MS', '4000');
 		images = await import('../../src/site/og-images');
 	});
 	afterAll(() => {
@@ -59,4 +61,65 @@ describe('share pictures drawn by child processes', () => {
 		const file = readdirSync(join(cache, 'og')).map((name) => readFileSync(join(cache, 'og', name)));
 		expect(file.some((bytes) => bytes.equals(Buffer.from(picture)))).toBe(true);
 	});
+
+	it('stops a drawing process that hangs, fails its picture with the reason, and draws the next ones', async () => {
+		const cards = [1, 2].map((n) => card(`HNG${n}: A picture whose drawing process is stopped`));
+		images.prepareOgImages(cards);
+		// The drawing processes are this process's children running og-worker.mjs: stop them as a debugger or a
+		// starved machine would.
+		const drawers = processTree(process.pid).filter((pid) => commandOf(pid).includes('og-worker.mjs'));
+		expect(drawers.length).toBeGreaterThan(0);
+		for (const pid of drawers) process.kill(pid, 'SIGSTOP');
+		await expect(images.ogImage(cards[0]!)).rejects.toThrow(/HNG1: .*did not answer in 4 s and was stopped/);
+		const after = await images.ogImage(card('HNG3: A picture asked for afterwards'));
+		expect((await sharp(after).metadata()).width).toBe(1200);
+	}, 30_000);
 });
+
+describe('what a share picture says', () => {
+	it('shortens a title far longer than three lines before it is drawn, at a word, without splitting a character', () => {
+		const event = { name: 'Ignite' } as Event;
+		const session = {
+			code: 'BRK1',
+			title: `${'Cloud 🌩️ migration '.repeat(5000)}end`,
+			type: 'breakout',
+			track: { name: 'Apps' },
+			speakers: [{ name: 'A'.repeat(10_000) }],
+		} as unknown as Session;
+		const { title, footer } = sessionCard(event, session);
+		expect(Array.from(title).length).toBeLessThanOrEqual(200);
+		expect(title.endsWith('…')).toBe(true);
+		expect(title).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+		expect(Array.from(footer).length).toBeLessThanOrEqual(160);
+	});
+});
+
+/** `pid` and its descendants, from /proc. */
+function processTree(pid: number): number[] {
+	const pids = [pid];
+	for (let i = 0; i < pids.length; i++) {
+		let tasks: string[] = [];
+		try {
+			tasks = readdirSync(`/proc/${pids[i]}/task`);
+		} catch {
+			continue;
+		}
+		for (const task of tasks) {
+			try {
+				const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
+				if (children) pids.push(...children.split(/\s+/).map(Number));
+			} catch {
+				// ended while read
+			}
+		}
+	}
+	return pids.slice(1);
+}
+
+function commandOf(pid: number): string {
+	try {
+		return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+	} catch {
+		return '';
+	}
+}
