@@ -6,8 +6,12 @@ import { generate, summaryLine } from './generate.mjs';
 
 const TIME = '/usr/bin/time';
 
-/** The pids of `pid` and all its descendants, from /proc (Linux); just `pid` where /proc is missing. */
-function processTree(pid) {
+/**
+ * The pids of `pid` and all its descendants, from /proc (Linux); just `pid` where /proc is missing.
+ * @param {number} pid
+ * @returns {number[]}
+ */
+export function processTree(pid) {
 	const pids = [pid];
 	for (let i = 0; i < pids.length; i++) {
 		let tasks = [];

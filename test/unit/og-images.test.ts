@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { processTree } from '../../bench/measure.mjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sessionCard, type OgCard } from '../../src/presentation/og-card';
 import type { Event, Session } from '../../src/catalog/types';
@@ -67,7 +68,9 @@ describe('share pictures drawn by child processes', () => {
 		images.prepareOgImages(cards);
 		// The drawing processes are this process's children running og-worker.mjs: stop them as a debugger or a
 		// starved machine would.
-		const drawers = processTree(process.pid).filter((pid) => commandOf(pid).includes('og-worker.mjs'));
+		const drawers = processTree(process.pid)
+			.slice(1)
+			.filter((pid) => commandOf(pid).includes('og-worker.mjs'));
 		expect(drawers.length).toBeGreaterThan(0);
 		for (const pid of drawers) process.kill(pid, 'SIGSTOP');
 		await expect(images.ogImage(cards[0]!)).rejects.toThrow(/HNG1: .*did not answer in 4 s and was stopped/);
@@ -93,28 +96,6 @@ describe('what a share picture says', () => {
 		expect(Array.from(footer).length).toBeLessThanOrEqual(160);
 	});
 });
-
-/** `pid` and its descendants, from /proc. */
-function processTree(pid: number): number[] {
-	const pids = [pid];
-	for (let i = 0; i < pids.length; i++) {
-		let tasks: string[] = [];
-		try {
-			tasks = readdirSync(`/proc/${pids[i]}/task`);
-		} catch {
-			continue;
-		}
-		for (const task of tasks) {
-			try {
-				const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
-				if (children) pids.push(...children.split(/\s+/).map(Number));
-			} catch {
-				// ended while read
-			}
-		}
-	}
-	return pids.slice(1);
-}
 
 function commandOf(pid: number): string {
 	try {
