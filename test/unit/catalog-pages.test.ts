@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build';
 import { catalogPageSize, catalogPages, facetIndexes, facetIndexJson, pageSizeOf } from '../../src/presentation/catalog-pages';
+import { sessionFacets } from '../../src/presentation/facets';
 import { tour } from './source-builder';
 
 // How the catalog is cut into pages (issue 12): one page up to the page size, else pages per track.
@@ -68,6 +69,17 @@ describe('catalogPages', () => {
 		expect(Object.getPrototypeOf(json)).toBe(Object.prototype);
 		expect(Object.keys(json).sort()).toEqual(['__proto__', 'constructor', 'hasOwnProperty', 'toString']);
 		expect(Object.entries(json)).toEqual([...speakers]);
+	});
+});
+
+describe('the track menu', () => {
+	it('offers only the tracks with sessions: an empty one has no page to open', () => {
+		const source = tour().withTracks((tracks) => [...tracks, { id: 'empty', name: 'Nothing here yet' }]);
+		const withEmpty = buildCatalog(source.build());
+		expect(withEmpty.tracks.map((track) => track.id)).toContain('empty');
+		const track = sessionFacets(withEmpty).facets.find((facet) => facet.name === 'track');
+		expect(track?.options.map((option) => option.value)).toEqual(['collaboration', 'intranet']);
+		expect(catalogPages(withEmpty, 1).tracks.map((entry) => entry.track.id)).toEqual(['collaboration', 'intranet']);
 	});
 });
 
