@@ -16,8 +16,9 @@ export const catalogPageSize = 500;
 export function pageSizeOf(environment: Readonly<Record<string, string | undefined>>): number {
 	const raw = environment['ROADSHOW_CATALOG_PAGE_SIZE'];
 	if (raw === undefined || raw === '') return catalogPageSize;
-	const size = Number(raw);
-	if (!Number.isInteger(size) || size < 2) throw new Error(`ROADSHOW_CATALOG_PAGE_SIZE=${raw}: expected a whole number of at least 2`);
+	// Digits only: Number() would also take " 20", "1e3" and "0x10".
+	const size = /^\d+$/.test(raw) ? Number(raw) : NaN;
+	if (!Number.isSafeInteger(size) || size < 2) throw new Error(`ROADSHOW_CATALOG_PAGE_SIZE=${raw}: expected a whole number of at least 2`);
 	return size;
 }
 
@@ -67,24 +68,38 @@ export function catalogPages(catalog: Catalog, pageSize: number): CatalogPages {
 	};
 }
 
+/** For each value of one facet, the gaps between the positions of its sessions (see facetIndexes). */
+export type FacetIndex = ReadonlyMap<string, readonly number[]>;
+
 /**
  * For each facet, the sessions with each of its values, as positions in `order`, each list written as gaps from
  * the previous position (the first from -1): small numbers, which gzip to a few KB per facet at 5,000 sessions.
- * One pass over the sessions for all facets (/sessions/by-<facet>.json).
+ * One pass over the sessions for all facets (/sessions/by-<facet>.json). Values are ids from the content (a
+ * speaker's file name, a product): Maps, so that `constructor` or `__proto__` is a value like any other.
  */
-export function facetIndexes(catalog: Catalog, pages: CatalogPages): ReadonlyMap<string, Readonly<Record<string, readonly number[]>>> {
-	const indexes = new Map<string, Record<string, number[]>>();
+export function facetIndexes(catalog: Catalog, pages: CatalogPages): ReadonlyMap<string, FacetIndex> {
+	const indexes = new Map<string, Map<string, number[]>>();
 	const last = new Map<string, number>();
 	pages.order.forEach((session, position) => {
 		for (const [facet, values] of Object.entries(sessionFacetValues(catalog, session))) {
 			let index = indexes.get(facet);
-			if (!index) indexes.set(facet, (index = {}));
+			if (!index) indexes.set(facet, (index = new Map()));
 			for (const value of values) {
 				const key = `${facet}\u0000${value}`;
-				(index[value] ??= []).push(position - (last.get(key) ?? -1));
+				let gaps = index.get(value);
+				if (!gaps) index.set(value, (gaps = []));
+				gaps.push(position - (last.get(key) ?? -1));
 				last.set(key, position);
 			}
 		}
 	});
 	return indexes;
+}
+
+/**
+ * A facet's index as the JSON object of /sessions/by-<facet>.json: { <value>: [gaps] }. Object.fromEntries
+ * defines each value as an own property, `__proto__` included (an assignment would set the prototype instead).
+ */
+export function facetIndexJson(index: FacetIndex): Readonly<Record<string, readonly number[]>> {
+	return Object.fromEntries(index);
 }

@@ -45,7 +45,14 @@ export function sessionFacets(catalog: Catalog): {
 	const levels = [...new Set(catalog.sessions.map((session) => session.level))].sort();
 	const facets: Facet[] = [
 		{ name: 'city', label: 'City', options: catalog.cities.map((city) => ({ value: city.id, label: city.name })) },
-		{ name: 'track', label: 'Track', options: catalog.tracks.map((track) => ({ value: track.id, label: track.name })) },
+		// A track without sessions has no page and nothing to filter: not a choice.
+		{
+			name: 'track',
+			label: 'Track',
+			options: catalog.tracks
+				.filter((track) => (catalog.sessionsByTrack.get(track.id)?.length ?? 0) > 0)
+				.map((track) => ({ value: track.id, label: track.name })),
+		},
 		{ name: 'type', label: 'Session type', options: types.map((type) => ({ value: type, label: typeLabels[type] })) },
 		{ name: 'level', label: 'Level', options: levels.map((level) => ({ value: String(level), label: String(level) })) },
 		{ name: 'path', label: 'Learning path', options: catalog.paths.map((path) => ({ value: path.id, label: path.code })) },

@@ -37,19 +37,39 @@ interface DeliveryRow {
 	readonly cancelled: boolean;
 }
 
+/** What the status says when a file the filters need could not be fetched (the next change asks again). */
+const unreachable = 'The filter could not be loaded; check your connection and try again.';
+
+/**
+ * A fetched file, kept once it has arrived: a failure (offline, a server error) is forgotten, so that the next
+ * choice asks again instead of showing an empty answer for good.
+ */
+function remembered<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+	let promise = cache.get(key);
+	if (!promise) {
+		const loading = load();
+		promise = loading;
+		cache.set(key, loading);
+		loading.catch(() => {
+			if (cache.get(key) === loading) cache.delete(key);
+		});
+	}
+	return promise;
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${url}: ${response.status}`);
+	return response.json();
+}
+
 const agendas = new Map<string, Promise<readonly DeliveryRow[]>>();
 
-function agendaOf(city: string): Promise<readonly DeliveryRow[]> {
-	let agenda = agendas.get(city);
-	if (!agenda) {
-		agenda = fetch(`/cities/${encodeURIComponent(city)}/deliveries.json`)
-			.then((response) => (response.ok ? (response.json() as Promise<{ deliveries: DeliveryRow[] }>) : { deliveries: [] }))
-			.then((data) => (Array.isArray(data.deliveries) ? data.deliveries : []))
-			.catch(() => []);
-		agendas.set(city, agenda);
-	}
-	return agenda;
-}
+const agendaOf = (city: string): Promise<readonly DeliveryRow[]> =>
+	remembered(agendas, city, async () => {
+		const data = (await fetchJson(`/cities/${encodeURIComponent(city)}/deliveries.json`)) as { deliveries?: unknown };
+		return Array.isArray(data.deliveries) ? (data.deliveries as DeliveryRow[]) : [];
+	});
 
 /** /sessions/by-<facet>.json: for each value, the gaps between the positions of each value's sessions. */
 interface FacetIndexFile {
@@ -59,24 +79,18 @@ interface FacetIndexFile {
 /** A facet's index (src/pages/sessions/by-[facet].json.ts): for each value, the positions of its sessions. */
 const facetIndexes = new Map<string, Promise<ReadonlyMap<string, ReadonlySet<number>>>>();
 
-function facetIndexOf(facet: string): Promise<ReadonlyMap<string, ReadonlySet<number>>> {
-	let index = facetIndexes.get(facet);
-	if (!index) {
-		index = fetch(`/sessions/by-${encodeURIComponent(facet)}.json`)
-			.then((response): Promise<FacetIndexFile> => (response.ok ? (response.json() as Promise<FacetIndexFile>) : Promise.resolve({})))
-			.then((data) => {
-				const decoded = new Map<string, ReadonlySet<number>>();
-				for (const [value, gaps] of Object.entries(data.values ?? {})) {
-					let position = -1;
-					decoded.set(value, new Set(gaps.map((gap) => (position += gap))));
-				}
-				return decoded;
-			})
-			.catch(() => new Map());
-		facetIndexes.set(facet, index);
-	}
-	return index;
-}
+const facetIndexOf = (facet: string): Promise<ReadonlyMap<string, ReadonlySet<number>>> =>
+	remembered(facetIndexes, facet, async () => {
+		const data = (await fetchJson(`/sessions/by-${encodeURIComponent(facet)}.json`)) as FacetIndexFile;
+		// A Map, whatever the values are called (a speaker may be `constructor`); JSON.parse makes each an own key.
+		const decoded = new Map<string, ReadonlySet<number>>();
+		for (const [value, gaps] of Object.entries(data.values ?? {})) {
+			if (!Array.isArray(gaps)) continue;
+			let position = -1;
+			decoded.set(value, new Set(gaps.map((gap) => (position += gap))));
+		}
+		return decoded;
+	});
 
 /** A track's pages, as urls.ts writes them (trackPageUrl); "All" is the catalog's overview. */
 const trackHref = (track: string) => (track ? `/tracks/${encodeURIComponent(track)}/` : '/sessions/');
@@ -104,7 +118,10 @@ export function initCatalogFilters(form: HTMLElement): void {
 	const pagination = document.querySelector<HTMLElement>('[data-catalog-pagination]');
 	// Every session in scope is on the page (a one-page catalog, a one-page track, or a track whose pages were pulled in).
 	let complete = scope === 'all' || (scope === 'track' && otherPages.length === 0);
+	// The sessions in scope: the catalog's (overview, one-page catalog) or the track's (a track's page).
 	const total = Number(form.dataset['sessions'] ?? '') || items.length;
+	// On a page of a track on several pages, which of the track's sessions it shows ("61–88").
+	const pageRange = form.dataset['pageRange'];
 
 	const chosen = () => new Map(filtering.filter((select) => select.value).map((select) => [select.name, select.value]));
 	const matches = (item: Item, filters: ReadonlyMap<string, string>, except?: string) =>
@@ -150,22 +167,31 @@ export function initCatalogFilters(form: HTMLElement): void {
 	let applying = 0;
 	const apply = async () => {
 		const run = ++applying;
-		const filters = chosen();
-		if (scope === 'track' && filters.size > 0 && !complete) {
+		const chosenFilters = chosen();
+		// A file the choice needs could not be fetched: the page stays as without a choice, and says so.
+		let failed = false;
+		if (scope === 'track' && chosenFilters.size > 0 && !complete) {
 			if (status) status.textContent = 'Loading the other pages of this track…';
 			await mergeOtherPages();
 			if (run !== applying) return;
+			failed = !complete;
 		}
 		// In the overview, the sessions that match, as positions in the catalog's order (per-facet indexes).
 		let matching: ReadonlySet<number> | undefined;
-		if (scope === 'overview' && filters.size > 0) {
-			const indexes = await Promise.all(
-				[...filters].map(([name, value]) => facetIndexOf(name).then((index) => index.get(value) ?? new Set<number>())),
-			);
-			if (run !== applying) return;
-			const [smallest, ...others] = [...indexes].sort((a, b) => a.size - b.size);
-			matching = new Set([...(smallest ?? [])].filter((position) => others.every((set) => set.has(position))));
+		if (scope === 'overview' && chosenFilters.size > 0) {
+			try {
+				const indexes = await Promise.all(
+					[...chosenFilters].map(([name, value]) => facetIndexOf(name).then((index) => index.get(value) ?? new Set<number>())),
+				);
+				if (run !== applying) return;
+				const [smallest, ...others] = [...indexes].sort((a, b) => a.size - b.size);
+				matching = new Set([...(smallest ?? [])].filter((position) => others.every((set) => set.has(position))));
+			} catch {
+				if (run !== applying) return;
+				failed = true;
+			}
 		}
+		const filters = failed ? new Map<string, string>() : chosenFilters;
 		let visible = 0;
 		for (const item of items) {
 			// With no choice, a track's page shows its own cards only (the others were pulled in for a filter).
@@ -187,16 +213,16 @@ export function initCatalogFilters(form: HTMLElement): void {
 				const counter = entry.querySelector('[data-count]');
 				if (counter) counter.textContent = `(${count})`;
 				const link = entry.querySelector('a');
-				if (link && scope === 'overview') link.href = `${trackHref(id)}${query(filters)}`;
+				if (link && scope === 'overview') link.href = `${trackHref(id)}${query(chosenFilters)}`;
 			}
 			const more = group.querySelector<HTMLAnchorElement>('[data-catalog-more]');
 			if (more) {
-				more.href = `${trackHref(id)}${query(filters)}`;
+				more.href = `${trackHref(id)}${query(chosenFilters)}`;
 				more.textContent = `All ${count} ${filters.size ? 'matching ' : ''}sessions of ${more.dataset['trackName'] ?? id}`;
 			}
 		}
-		if (panelCount) panelCount.textContent = filters.size ? `(${filters.size})` : '';
-		const city = filters.get('city') ?? '';
+		if (panelCount) panelCount.textContent = chosenFilters.size ? `(${chosenFilters.size})` : '';
+		const city = chosenFilters.get('city') ?? '';
 		if (city !== shownCity) {
 			shownCity = city;
 			void showTimes(city);
@@ -221,9 +247,12 @@ export function initCatalogFilters(form: HTMLElement): void {
 			}
 		}
 		if (status) {
-			const all = scope === 'overview' ? total : items.length;
 			const count = matching ? matching.size : visible;
-			status.textContent = filters.size === 0 ? `All ${all} sessions` : `${count} of ${all} sessions match`;
+			if (failed) status.textContent = unreachable;
+			else if (filters.size > 0) status.textContent = `${count} of ${total} sessions match`;
+			// A track's page n tells the track's total and its own share, as its heading does.
+			else if (scope === 'track' && pageRange) status.textContent = `All ${total} sessions of this track; ${pageRange} on this page`;
+			else status.textContent = `All ${total} sessions`;
 		}
 	};
 
@@ -247,10 +276,20 @@ export function initCatalogFilters(form: HTMLElement): void {
 
 	// With a city: its day, time and room on every card, and cards in time order within their track.
 	const showTimes = async (city: string) => {
-		const rows = city ? await agendaOf(city) : [];
-		if (city !== shownCity) return;
 		// The city as people read it (the option's label), for the buttons' names.
 		const cityName = selects.find((select) => select.name === 'city')?.selectedOptions[0]?.dataset['label'] ?? city;
+		let rows: readonly DeliveryRow[] = [];
+		try {
+			rows = city ? await agendaOf(city) : [];
+		} catch {
+			if (city !== shownCity) return;
+			// The filter itself works (the cards carry their cities); the times come with the next change.
+			shownCity = undefined;
+			if (status)
+				status.textContent = `${status.textContent ?? ''} The times in ${cityName} could not be loaded; check your connection and try again.`;
+			return;
+		}
+		if (city !== shownCity) return;
 		const byCode = new Map<string, DeliveryRow[]>();
 		for (const row of rows) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row]);
 		for (const item of items) {
@@ -284,12 +323,39 @@ export function initCatalogFilters(form: HTMLElement): void {
 		}
 	};
 
+	// In a paginated catalog, choosing a track opens its page. A change made by browsing the closed menu with the
+	// keyboard (arrows, Home, End, Page Up/Down, a letter) does not (WCAG 3.2.2): Enter, or leaving the menu on
+	// another track, opens it. A mouse, a touch or Enter in the open list chooses at once.
+	const trackSelect = paginated ? selects.find((select) => select.name === 'track') : undefined;
+	if (trackSelect) {
+		const here = form.dataset['track'] ?? '';
+		let browsing = false;
+		let leaving = false;
+		const open = () => {
+			if (leaving || trackSelect.value === here) return;
+			leaving = true;
+			location.assign(`${trackHref(trackSelect.value)}${query(chosen())}`);
+		};
+		trackSelect.addEventListener('keydown', (event) => {
+			if (event.key === 'Enter') {
+				if (trackSelect.value !== here) event.preventDefault();
+				open();
+				return;
+			}
+			const typing = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+			browsing = typing || ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'].includes(event.key);
+			// The change such a key makes comes before the next task.
+			if (browsing) setTimeout(() => (browsing = false));
+		});
+		trackSelect.addEventListener('change', () => {
+			if (!browsing) open();
+		});
+		trackSelect.addEventListener('blur', open);
+	}
+
 	form.addEventListener('change', (event) => {
 		const target = event.target;
-		if (paginated && target instanceof HTMLSelectElement && target.name === 'track') {
-			location.assign(`${trackHref(target.value)}${query(chosen())}`);
-			return;
-		}
+		if (target === trackSelect) return;
 		if (target instanceof HTMLSelectElement && target.name === 'city') rememberCity(target.value);
 		writeUrl();
 		void apply();

@@ -3,7 +3,7 @@ import { buildCatalog } from '../catalog';
 import { checkedCatalog } from '../integrations/content-check';
 import { contentDirectory } from '../loaders/content-files';
 import { readContentFolder } from '../loaders/content-folder';
-import { catalogPages, facetIndexes, pageSizeOf } from '../presentation/catalog-pages';
+import { catalogPages, facetIndexes, pageSizeOf, type FacetIndex } from '../presentation/catalog-pages';
 import { sessionFacets } from '../presentation/facets';
 
 type BodyCollection = Exclude<CollectionKey, 'event' | 'tracks'>;
@@ -40,9 +40,7 @@ export function entryOf(filePath: string): CollectionEntry<BodyCollection> {
 /** The catalog's pages (one, or an overview and per-track pages), laid out once per build. */
 export const sessionPages = catalogPages(catalog, pageSizeOf(process.env));
 /** A paginated catalog's sessions per facet value (/sessions/by-<facet>.json), indexed once per build. */
-export const sessionFacetIndexes = sessionPages.paginated
-	? facetIndexes(catalog, sessionPages)
-	: new Map<string, Readonly<Record<string, readonly number[]>>>();
+export const sessionFacetIndexes = sessionPages.paginated ? facetIndexes(catalog, sessionPages) : new Map<string, FacetIndex>();
 
 /** The catalog's facets and each session's values (src/presentation/facets.ts), worked out once for all catalog pages. */
 export const catalogFacets = sessionFacets(catalog);

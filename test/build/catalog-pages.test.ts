@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
-import { ELEMENT_NODE, parse, walkSync, type ElementNode, type Node } from 'ultrahtml';
+import { ELEMENT_NODE, parse, renderSync, TEXT_NODE, walkSync, type ElementNode, type Node } from 'ultrahtml';
 import { describe, expect, it } from 'vitest';
 import config from '../../.htmlvalidate.mjs';
 import { buildCatalog } from '../../src/catalog';
@@ -26,6 +26,15 @@ const elementsOf = (html: string): ElementNode[] => {
 		if (node.type === ELEMENT_NODE) elements.push(node as ElementNode);
 	});
 	return elements;
+};
+/** An element's text as it is written (white space kept, the few entities Astro writes decoded). */
+const textOf = (element: Node): string => {
+	let text = '';
+	walkSync(element, (node) => {
+		if (node.type === TEXT_NODE) text += (node as { value: string }).value;
+	});
+	const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+	return text.replace(/&(amp|lt|gt|quot|#39);/g, (entity, name: string) => entities[name] ?? entity).trim();
 };
 /** The session codes of the cards on a built page, in page order. */
 const cardsOf = (html: string) =>
@@ -148,6 +157,62 @@ describe(`a catalog of ${largeCatalog.sessions} sessions with pages of ${largeCa
 			const levels = elementsOf(html).flatMap((element) => (/^h[1-6]$/.test(element.name) ? [Number(element.name[1])] : []));
 			expect(levels[0], file).toBe(1);
 			levels.forEach((level, index) => expect(level - (levels[index - 1] ?? 0), `${file} heading ${index}`).toBeLessThanOrEqual(1));
+		}
+	});
+
+	it('offers no track without sessions: no page, no option, no link', () => {
+		const empty = largeCatalog.emptyTrack;
+		expect(catalog.trackById.has(empty)).toBe(true);
+		expect(catalog.sessionsByTrack.get(empty) ?? []).toEqual([]);
+		expect(files.filter((file) => file.startsWith(`tracks/${empty}/`))).toEqual([]);
+		for (const file of catalogPages) {
+			const elements = elementsOf(readBuilt(large, file));
+			const options = elements.filter((element) => element.name === 'option').map((element) => element.attributes['value']);
+			expect(options.length, file).toBeGreaterThan(0);
+			expect(options, file).not.toContain(empty);
+			expect(linksOf(readBuilt(large, file)), file).not.toContain(`/tracks/${empty}/`);
+		}
+	});
+
+	it('links each track of the overview to its pages, and says its menus count the whole catalog', () => {
+		const html = readBuilt(large, 'sessions/index.html');
+		const elements = elementsOf(html);
+		const byId = new Map(elements.flatMap((element) => (element.attributes['id'] ? [[element.attributes['id'], element]] : [])));
+		for (const track of catalog.tracks) {
+			const total = catalog.sessionsByTrack.get(track.id)?.length ?? 0;
+			if (total === 0) continue;
+			const more = elements.find(
+				(element) =>
+					element.name === 'a' &&
+					element.attributes['data-catalog-more'] !== undefined &&
+					element.attributes['href'] === `/tracks/${track.id}/`,
+			);
+			expect(more && textOf(more), track.id).toBe(`All ${total} sessions of ${track.name}`);
+		}
+		// The options' numbers are the catalog's, written by the build: they do not follow the other choices.
+		for (const select of elements.filter((element) => element.name === 'select')) {
+			const hint = byId.get(select.attributes['aria-describedby'] ?? '');
+			const expected = select.attributes['name'] === 'track' ? "Opens the track's page" : 'whole catalog';
+			expect(hint && textOf(hint), select.attributes['name']).toContain(expected);
+		}
+	});
+
+	it('puts a breadcrumb navigation on the track pages, and names their page links "Page n"', () => {
+		for (const file of catalogPages.filter((page) => page.startsWith('tracks/'))) {
+			const elements = elementsOf(readBuilt(large, file));
+			const breadcrumb = elements.find((element) => element.name === 'nav' && element.attributes['aria-label'] === 'Breadcrumb');
+			expect(breadcrumb, file).toBeDefined();
+			expect(
+				breadcrumb &&
+					elementsOf(renderSync(breadcrumb)).some((element) => element.name === 'a' && element.attributes['href'] === '/sessions/'),
+				file,
+			).toBe(true);
+			const pagination = elements.find((element) => element.name === 'nav' && element.attributes['data-catalog-pagination'] !== undefined);
+			if (!pagination) continue;
+			const names = elementsOf(renderSync(pagination))
+				.filter((element) => element.name === 'a' && !element.attributes['rel'])
+				.map(textOf);
+			expect(names, file).toEqual(names.map((_, index) => `Page ${index + 1}`));
 		}
 	});
 

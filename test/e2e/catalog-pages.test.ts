@@ -120,3 +120,84 @@ describe(`filters over ${largeCatalog.sessions} sessions in pages of ${largeCata
 		await expect(page.locator('[data-catalog-pagination]').isVisible()).resolves.toBe(true);
 	});
 });
+
+describe('the catalog when a file it needs does not arrive, and the track menu with the keyboard', () => {
+	const unreachable = 'The filter could not be loaded; check your connection and try again.';
+	const tracks = catalog.tracks.filter((candidate) => (catalog.sessionsByTrack.get(candidate.id)?.length ?? 0) > 0);
+
+	it('says so on the overview when a facet index fails, keeps every track in view, and asks again on the next change', async () => {
+		const page = await open('/sessions/');
+		let failing = true;
+		let asked = 0;
+		await page.route('**/sessions/by-type.json', async (route) => {
+			asked++;
+			await (failing ? route.abort('internetdisconnected') : route.continue());
+		});
+		await page.locator('select[name="type"]').selectOption(type);
+		await expect.poll(() => page.locator('[data-catalog-status]').textContent()).toBe(unreachable);
+		await expect(page.locator('[data-catalog-status]').getAttribute('role')).resolves.toBe('status');
+		for (const other of tracks) await expect(page.locator(`[data-catalog-group="${other.id}"]`).isVisible()).resolves.toBe(true);
+		// Back online: the next change fetches the type's index again instead of remembering the failure.
+		failing = false;
+		await page.locator('select[name="city"]').selectOption(city);
+		const all = catalog.sessions.filter(matching);
+		await expect
+			.poll(() => page.locator('[data-catalog-status]').textContent())
+			.toBe(`${all.length} of ${catalog.sessions.length} sessions match`);
+		expect(asked).toBe(2);
+	});
+
+	it("says so on a track's page when its other pages fail, and pulls them in on the next change", async () => {
+		const page = await open(`/tracks/${track?.id}/`);
+		let failing = true;
+		await page.route(`**/tracks/${track?.id}/2/`, async (route) => {
+			await (failing ? route.abort('internetdisconnected') : route.continue());
+		});
+		await page.locator('select[name="type"]').selectOption(type);
+		await expect.poll(() => page.locator('[data-catalog-status]').textContent()).toBe(unreachable);
+		// The page's own cards stay, with the way to the other pages.
+		await expect.poll(async () => (await shownCodes(page)).length).toBe(largeCatalog.pageSize);
+		await expect(page.locator('[data-catalog-pagination]').isVisible()).resolves.toBe(true);
+		failing = false;
+		await page.locator('select[name="city"]').selectOption(city);
+		await expect
+			.poll(() => page.locator('[data-catalog-status]').textContent())
+			.toBe(`${expected.length} of ${trackSessions.length} sessions match`);
+		expect([...(await shownCodes(page))].sort()).toEqual([...expected].sort());
+	});
+
+	it("tells on a track's later page the track's total and the page's share", async () => {
+		const page = await open(`/tracks/${track?.id}/2/`);
+		const last = Math.min(2 * largeCatalog.pageSize, trackSessions.length);
+		await expect
+			.poll(() => page.locator('[data-catalog-status]').textContent())
+			.toBe(`All ${trackSessions.length} sessions of this track; ${largeCatalog.pageSize + 1}–${last} on this page`);
+	});
+
+	it('lets the keyboard move through the track menu without leaving the page; Enter opens the track', async () => {
+		const page = await open('/sessions/');
+		const menu = page.locator('select[name="track"]');
+		const hint = await menu.getAttribute('aria-describedby');
+		await expect(page.locator(`[id="${hint}"]`).textContent()).resolves.toContain("Opens the track's page");
+		await menu.focus();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		// Give a navigation, if one were under way, the time to start.
+		await page.waitForTimeout(300);
+		expect(new URL(page.url()).pathname).toBe('/sessions/');
+		await expect(menu.inputValue()).resolves.toBe(tracks[1]?.id);
+		await page.keyboard.press('Enter');
+		await page.waitForURL(`${largeUrl}/tracks/${tracks[1]?.id}/`);
+	});
+
+	it('opens the track chosen in the menu when the keyboard leaves it on another track', async () => {
+		const page = await open(`/tracks/${tracks[0]?.id}/`);
+		const menu = page.locator('select[name="track"]');
+		await menu.focus();
+		await page.keyboard.press('ArrowDown');
+		await page.waitForTimeout(300);
+		expect(new URL(page.url()).pathname).toBe(`/tracks/${tracks[0]?.id}/`);
+		await page.keyboard.press('Tab');
+		await page.waitForURL(`${largeUrl}/tracks/${tracks[1]?.id}/`);
+	});
+});

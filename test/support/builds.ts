@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +54,8 @@ export const largeCatalog = {
 	sessions: 300,
 	cities: 3,
 	pageSize: 40,
+	/** A track of tracks.yaml without sessions (added after the generator's): it has no page and is no choice. */
+	emptyTrack: 'empty-track',
 } as const;
 
 /** Writes the large catalog's content folder (the generator is deterministic: same seed, same files). */
@@ -62,6 +64,10 @@ export async function makeLargeCatalog(): Promise<void> {
 	const args = ['bench/generate.mjs', '--sessions', String(sessions), '--cities', String(cities), '--out', content, '--quiet'];
 	const { exitCode, output } = await run(process.execPath, args, {});
 	if (exitCode !== 0) throw new Error(`bench/generate.mjs failed:\n${output}`);
+	appendFileSync(
+		join(projectRoot, content, 'tracks.yaml'),
+		`- id: ${largeCatalog.emptyTrack}\n  name: Sessions to come\n  description: A track announced before its sessions\n  color: "#5a5a5a"\n`,
+	);
 }
 
 export const siteBuilds = [

@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { facetIndexJson, type FacetIndex } from '../../presentation/catalog-pages';
 import { catalogFacets, sessionFacetIndexes, sessionPages } from '../../site/catalog';
 
 // The sessions with each value of one facet, for the filters of a paginated catalog's overview (src/scripts/
@@ -13,7 +14,7 @@ export const getStaticPaths = (() =>
 			return values ? [{ params: { facet: facet.name }, props: { values } }] : [];
 		})) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ values: Readonly<Record<string, readonly number[]>> }> = ({ props }) =>
-	new Response(`${JSON.stringify({ sessions: sessionPages.order.length, values: props.values })}\n`, {
+export const GET: APIRoute<{ values: FacetIndex }> = ({ props }) =>
+	new Response(`${JSON.stringify({ sessions: sessionPages.order.length, values: facetIndexJson(props.values) })}\n`, {
 		headers: { 'Content-Type': 'application/json; charset=utf-8' },
 	});
