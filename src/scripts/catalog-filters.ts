@@ -324,8 +324,9 @@ export function initCatalogFilters(form: HTMLElement): void {
 	};
 
 	// In a paginated catalog, choosing a track opens its page. A change made by browsing the closed menu with the
-	// keyboard (arrows, Home, End, Page Up/Down, a letter) does not (WCAG 3.2.2): Enter, or leaving the menu on
-	// another track, opens it. A mouse, a touch or Enter in the open list chooses at once.
+	// keyboard (arrows, Home, End, Page Up/Down, a letter) does not (WCAG 3.2.2): Enter opens it, and leaving the
+	// menu without Enter puts it back on this page's track (tabbing on must not take the visitor elsewhere). A mouse,
+	// a touch or Enter in the open list chooses at once.
 	const trackSelect = paginated ? selects.find((select) => select.name === 'track') : undefined;
 	if (trackSelect) {
 		const here = form.dataset['track'] ?? '';
@@ -350,7 +351,9 @@ export function initCatalogFilters(form: HTMLElement): void {
 		trackSelect.addEventListener('change', () => {
 			if (!browsing) open();
 		});
-		trackSelect.addEventListener('blur', open);
+		trackSelect.addEventListener('blur', () => {
+			if (!leaving) trackSelect.value = here;
+		});
 	}
 
 	form.addEventListener('change', (event) => {
