@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { contextPerTest } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 /** The large catalog (test/support/builds.ts largeCatalog): its overview and pages per track exist only at scale. */
@@ -69,22 +69,11 @@ const pages: readonly { name: string; path: string; site?: string; ready?: (page
 	},
 ];
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser.close();
-});
-afterEach(async () => {
-	await context?.close();
-	context = undefined;
-});
+const contexts = contextPerTest();
 
 describe.each(['light', 'dark'] as const)('axe-core (WCAG 2.1 A and AA) in the %s colour scheme', (colorScheme) => {
 	it.each(pages)('finds no violation on the $name page ($path)', async ({ name, path, site = baseUrl, ready }) => {
-		context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+		const context = await contexts.open({ viewport: { width: 1280, height: 900 }, colorScheme });
 		const page = await context.newPage();
 		await page.goto(`${site}${path}`);
 		await ready?.(page);

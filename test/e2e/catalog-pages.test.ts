@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { buildCatalog, type Session } from '../../src/catalog';
 import { readContentFolder } from '../../src/loaders/content-folder';
 import { sessionFacetValues } from '../../src/presentation/facets';
-import { launchChromium } from '../support/browser';
+import { contextPerTest } from '../support/browser';
 import { largeCatalog, projectRoot } from '../support/builds';
 
 // Issue 12 in a real browser: the filters of a catalog too large for one page (an overview at /sessions/, pages
@@ -32,21 +32,10 @@ const matching = (session: Session) => has(session, 'type', type) && has(session
 /** The filters of the page's address, in a stable order. */
 const filtersOf = (page: Page) => [...new URL(page.url()).searchParams].sort().map(([name, value]) => `${name}=${value}`);
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser.close();
-});
-afterEach(async () => {
-	await context?.close();
-	context = undefined;
-});
+const contexts = contextPerTest();
 
 async function open(path: string): Promise<Page> {
-	context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const context = await contexts.open({ viewport: { width: 1280, height: 900 } });
 	const page = await context.newPage();
 	await page.goto(`${largeUrl}${path}`);
 	await page.locator('[data-catalog-filters]:not([hidden])').waitFor();

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { contextPerTest } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const phone = { width: 390, height: 844 };
@@ -18,21 +18,10 @@ const pagePaths = [
 	'/404.html',
 ];
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser.close();
-});
-afterEach(async () => {
-	await context?.close();
-	context = undefined;
-});
+const contexts = contextPerTest();
 
 async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
-	context = await browser.newContext({
+	const context = await contexts.open({
 		viewport: { ...phone, width: options.width ?? phone.width },
 		javaScriptEnabled: options.javaScriptEnabled ?? true,
 	});
@@ -85,8 +74,6 @@ describe('the site header on a 390 px phone', () => {
 				links: first.links,
 				search: first.search,
 			});
-			await context?.close();
-			context = undefined;
 		}
 	});
 

@@ -1,4 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** Debian's Chromium, headless, as root; never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
@@ -15,6 +16,34 @@ export function launchChromium(): Promise<Browser> {
 			'--disable-sync',
 		],
 	});
+}
+
+/**
+ * One Chromium for a test file and a fresh context for each test (closed after it, or when the next is asked for):
+ * call at the top of a file, then `const context = await contexts.open({ viewport })` in a test.
+ */
+export function contextPerTest(): { open: (options?: BrowserContextOptions) => Promise<BrowserContext> } {
+	let browser: Browser | undefined;
+	let context: BrowserContext | undefined;
+	const close = async () => {
+		await context?.close();
+		context = undefined;
+	};
+	beforeAll(async () => {
+		browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	afterEach(close);
+	return {
+		open: async (options) => {
+			await close();
+			if (!browser) throw new Error('contextPerTest(): the browser starts in beforeAll; open contexts inside tests');
+			context = await browser.newContext(options);
+			return context;
+		},
+	};
 }
 
 /** Collects the page's CSP violations (directive and blocked URI) from the moment it starts loading. */
