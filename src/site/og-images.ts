@@ -47,17 +47,16 @@ type Answer = { id: number; drawn: true } | { id: number; error: string } | { fa
 class DrawingPool {
 	readonly #queue: Job[] = [];
 	readonly #jobs = new Map<string, Job>();
-	readonly #running = new Map<number, Job>();
 	readonly #idle: ChildProcess[] = [];
-	/** The job each busy process draws, to fail the right one if the process dies. */
-	readonly #current = new Map<ChildProcess, number>();
+	/**
+	 * What each busy process draws and since when: to fail the right picture if the process dies, and to find one
+	 * that has taken far longer than any picture (it is stuck).
+	 */
+	readonly #busy = new Map<ChildProcess, { readonly job: Job; readonly since: number }>();
 	/** Processes told to stop: their exit is not a failure. */
 	readonly #stopping = new WeakSet<ChildProcess>();
-	#processes = 0;
 	#nextId = 0;
 	#watching = false;
-	/** When each busy process was given its picture: one that takes far longer than any picture is stuck. */
-	readonly #since = new Map<ChildProcess, number>();
 	#watchdog: ReturnType<typeof setInterval> | undefined;
 	#limit = Math.max(1, availableParallelism() - 1);
 
@@ -125,23 +124,20 @@ class DrawingPool {
 
 	#pump(): void {
 		while (this.#queue.length > 0) {
-			const drawer = this.#idle.pop() ?? (this.#processes < this.#limit ? this.#spawn() : undefined);
+			const drawer = this.#idle.pop() ?? (this.#idle.length + this.#busy.size < this.#limit ? this.#spawn() : undefined);
 			if (!drawer) return;
 			const job = this.#queue.shift()!;
-			this.#running.set(job.id, job);
-			this.#current.set(drawer, job.id);
+			this.#busy.set(drawer, { job, since: Date.now() });
 			// A route waits for this picture: the channel must keep the build's process alive until the answer.
 			drawer.channel?.ref();
-			this.#since.set(drawer, Date.now());
 			this.#watch();
 			drawer.send({ id: job.id, card: job.card, file: job.file });
 		}
 		// Nothing left to draw: the processes exit, and their memory goes with them, before Pagefind runs.
-		if (this.#running.size === 0) this.#stopIdle();
+		if (this.#busy.size === 0) this.#stopIdle();
 	}
 
 	#settle(job: Job, error?: string): void {
-		this.#running.delete(job.id);
 		this.#jobs.delete(job.file);
 		if (error !== undefined) job.reject(new Error(`share picture "${job.card.title}": ${error}`));
 		else {
@@ -154,7 +150,6 @@ class DrawingPool {
 	}
 
 	#spawn(): ChildProcess {
-		this.#processes++;
 		const drawer = fork(workerFile, [JSON.stringify({ modules, cacheDir, size: ogSize })], {
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 		});
@@ -166,10 +161,9 @@ class DrawingPool {
 				fatal = answer.fatal;
 				return;
 			}
-			const job = this.#running.get(answer.id);
-			this.#current.delete(drawer);
-			this.#since.delete(drawer);
-			if (job) this.#settle(job, 'error' in answer ? answer.error : undefined);
+			const job = this.#busy.get(drawer)?.job;
+			this.#busy.delete(drawer);
+			if (job?.id === answer.id) this.#settle(job, 'error' in answer ? answer.error : undefined);
 			drawer.channel?.unref();
 			this.#idle.push(drawer);
 			this.#pump();
@@ -178,13 +172,10 @@ class DrawingPool {
 		drawer.on('exit', (code, signal) => {
 			if (this.#stopping.has(drawer)) return;
 			// A process that died takes its picture with it: that route fails with the reason; the others go on.
-			this.#processes--;
 			const idle = this.#idle.indexOf(drawer);
 			if (idle >= 0) this.#idle.splice(idle, 1);
-			const id = this.#current.get(drawer);
-			this.#current.delete(drawer);
-			this.#since.delete(drawer);
-			const job = id === undefined ? undefined : this.#running.get(id);
+			const job = this.#busy.get(drawer)?.job;
+			this.#busy.delete(drawer);
 			const reason = fatal ?? `the drawing process stopped (${signal ?? `exit code ${code}`})`;
 			if (job) this.#settle(job, reason);
 			// An error thrown while drawing is in the drawing or its packages: every other picture would meet it too.
@@ -201,16 +192,13 @@ class DrawingPool {
 	#watch(): void {
 		this.#watchdog ??= setInterval(() => {
 			const now = Date.now();
-			for (const [drawer, since] of this.#since) {
+			for (const [drawer, { job, since }] of this.#busy) {
 				if (now - since < STUCK_MS) continue;
-				this.#since.delete(drawer);
-				const id = this.#current.get(drawer);
-				const job = id === undefined ? undefined : this.#running.get(id);
-				if (job) this.#settle(job, `the drawing process did not answer in ${STUCK_MS / 1000} s and was stopped`);
-				this.#current.delete(drawer);
+				this.#busy.delete(drawer);
+				this.#settle(job, `the drawing process did not answer in ${STUCK_MS / 1000} s and was stopped`);
 				drawer.kill('SIGKILL');
 			}
-			if (this.#since.size === 0) {
+			if (this.#busy.size === 0) {
 				clearInterval(this.#watchdog);
 				this.#watchdog = undefined;
 			}
@@ -221,7 +209,6 @@ class DrawingPool {
 	#stopIdle(): void {
 		for (const drawer of this.#idle.splice(0)) {
 			this.#stopping.add(drawer);
-			this.#processes--;
 			drawer.disconnect();
 		}
 	}
