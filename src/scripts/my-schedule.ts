@@ -9,6 +9,7 @@ import { mergeCalendars } from './ics-merge';
 import { applyViewerClock, initViewerClock, remembered as rememberedClock } from './viewer-clock';
 import { markNowAndNext, showOnDemand } from './now-next';
 import { decodePicks, encodePicks, readPicks, writePicks, type Pick } from './picks';
+import { element } from './dom';
 
 type Row = CityDeliveryRow;
 type CityData = CityDeliveries;
@@ -33,17 +34,6 @@ export function loadCity(id: string): Promise<CityData | undefined> {
 		cities.set(id, loaded);
 	}
 	return loaded;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-	name: K,
-	attributes: Record<string, string> = {},
-	text?: string,
-): HTMLElementTagNameMap[K] {
-	const node = document.createElement(name);
-	for (const [attribute, value] of Object.entries(attributes)) node.setAttribute(attribute, value);
-	if (text !== undefined) node.textContent = text;
-	return node;
 }
 
 export async function initMySchedule(root: HTMLElement): Promise<void> {

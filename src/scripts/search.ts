@@ -1,5 +1,6 @@
 // The /search/ page: results as you type, highlighted excerpts and facets with counts, on Pagefind's JS API.
 // The page works without this script as a plain form; the state lives in the URL (?q=…&city=…).
+import { element } from './dom';
 
 interface PagefindResultData {
 	url: string;
@@ -352,15 +353,4 @@ function highlighted(html: string): Node[] {
 	return [...(parsed?.childNodes ?? [])].map((node) =>
 		node.nodeName === 'MARK' ? element('mark', {}, node.textContent ?? '') : document.createTextNode(node.textContent ?? ''),
 	);
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-	tag: K,
-	attributes: Record<string, string>,
-	text?: string,
-): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-	if (text !== undefined) node.textContent = text;
-	return node;
 }
