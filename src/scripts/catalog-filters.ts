@@ -57,11 +57,14 @@ function remembered<T>(cache: Map<string, Promise<T>>, key: string, load: () => 
 	return promise;
 }
 
-async function fetchJson(url: string): Promise<unknown> {
+/** A response that came with its body, or an error (a failed download is never read as an empty answer). */
+async function fetchOk(url: string): Promise<Response> {
 	const response = await fetch(url);
 	if (!response.ok) throw new Error(`${url}: ${response.status}`);
-	return response.json();
+	return response;
 }
+
+const fetchJson = async (url: string): Promise<unknown> => (await fetchOk(url)).json();
 
 const agendas = new Map<string, Promise<readonly DeliveryRow[]>>();
 
@@ -140,9 +143,8 @@ export function initCatalogFilters(form: HTMLElement): void {
 			const here = list.dataset['catalogPage'] ?? '1';
 			const fetched = await Promise.all(
 				otherPages.map(async (url) => {
-					const response = await fetch(url);
-					if (!response.ok) throw new Error(`${url}: ${response.status}`);
-					return new DOMParser().parseFromString(await response.text(), 'text/html').querySelector<HTMLElement>('[data-catalog-page]');
+					const html = await (await fetchOk(url)).text();
+					return new DOMParser().parseFromString(html, 'text/html').querySelector<HTMLElement>('[data-catalog-page]');
 				}),
 			);
 			const pages = [list, ...fetched.filter((page): page is HTMLElement => page !== null)].sort(
